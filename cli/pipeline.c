@@ -1,0 +1,533 @@
+/*
+ * pipeline.c — one input file through decode, sniff, parser and store.
+ *
+ * This file is the sink of parsers/record.h: it receives a parser's events,
+ * decides what the format leaves open (the range and time of each
+ * snapshot), and writes through db/store.h.  The input is read once, as a
+ * stream: the bytes are hashed on their way to the decoder (a fopencookie
+ * reader), and only the first SNIFF_LINES lines are held back, for sniffing.
+ */
+#include <assert.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "cli/pipeline.h"
+#include "db/store.h"
+#include "parsers/decode.h"
+#include "parsers/format.h"
+#include "parsers/sha256.h"
+#include "reports/range.h"
+
+#define SHOW_ISSUES	10	/* issues printed per file; the rest are counted */
+#define EARLY_ISSUES	32	/* decoder issues held back while sniffing */
+
+struct hashed {
+	FILE		*in;
+	struct sha256	 sha;
+	long long	 size;
+};
+
+struct early_issue {
+	unsigned long	 line;
+	char		 reason[96];
+	char		 excerpt[96];
+};
+
+struct run {
+	struct store			*store;
+	const struct ingest_opts	*opts;
+	const char			*path;
+	struct ingest_result		*res;
+	int				 begun;		/* capture row exists */
+	int				 failed;	/* the store failed */
+
+	long long			 snapshot;	/* current, 0 if none */
+
+	/* A range stated in the input applies from where it is found on. */
+	int				 have_range;
+	int				 range_lo, range_hi;
+	char				 range_why[160];
+
+	/* Stamps, resolved once the whole file has been read. */
+	struct stamp			*stamps;
+	long long			*stamp_snap;
+	size_t				 nstamps, capstamps;
+
+	unsigned long			 last_issue_line;
+	unsigned long			 rejected;
+	struct early_issue		 early[EARLY_ISSUES];
+	size_t				 nearly;
+	unsigned long			 early_dropped;
+	unsigned long			 skipped;
+};
+
+static ssize_t
+hashed_read(void *cookie, char *buf, size_t n)
+{
+	struct hashed	*h = cookie;
+	size_t		 got;
+
+	got = fread(buf, 1, n, h->in);
+	if (got == 0 && ferror(h->in))
+		return -1;
+	sha256_update(&h->sha, buf, got);
+	h->size += (long long)got;
+	return (ssize_t)got;
+}
+
+static int
+hashed_close(void *cookie)
+{
+	(void)cookie;
+	return 0;
+}
+
+static void
+store_failed(struct run *r)
+{
+	if (!r->failed)
+		fprintf(stderr, "portsift: %s: %s\n", r->path,
+		    store_error(r->store));
+	r->failed = 1;
+}
+
+static void
+on_issue(void *ctx, unsigned long line, const char *reason, const char *text)
+{
+	struct run	*r = ctx;
+
+	r->res->issues++;
+	if (line != 0 && line != r->last_issue_line) {
+		r->rejected++;
+		r->last_issue_line = line;
+	}
+	if (r->res->issues <= SHOW_ISSUES) {
+		if (line != 0)
+			fprintf(stderr, "portsift: %s:%lu: %s\n", r->path, line,
+			    reason);
+		else
+			fprintf(stderr, "portsift: %s: %s\n", r->path, reason);
+	}
+	if (!r->begun) {
+		struct early_issue *e;
+
+		if (r->nearly == EARLY_ISSUES) {
+			r->early_dropped++;
+			return;
+		}
+		e = &r->early[r->nearly++];
+		e->line = line;
+		snprintf(e->reason, sizeof e->reason, "%s", reason);
+		snprintf(e->excerpt, sizeof e->excerpt, "%s", text ? text : "");
+		return;
+	}
+	if (!r->failed && store_issue(r->store, line, reason, text) == -1)
+		store_failed(r);
+}
+
+static void
+decode_issue(void *ctx, unsigned long line, const char *reason,
+    const char *excerpt)
+{
+	on_issue(ctx, line, reason, excerpt);
+}
+
+static void
+on_snapshot(void *ctx, const struct ps_snapshot *ev)
+{
+	struct run		*r = ctx;
+	const struct ingest_opts *o = r->opts;
+	struct snapshot_row	 row;
+	struct port_range	 def;
+	char			 why[200];
+
+	if (r->failed)
+		return;
+	memset(&row, 0, sizeof row);
+	row.label = o->label;
+	row.os = ev->os;
+	row.os_version = ev->os_version;
+	row.first_line = ev->line;
+	if (o->range_lo != 0) {
+		row.range_lo = o->range_lo;
+		row.range_hi = o->range_hi;
+		row.range_source = "--port-range";
+	} else if (r->have_range) {
+		row.range_lo = r->range_lo;
+		row.range_hi = r->range_hi;
+		row.range_source = r->range_why;
+	} else {
+		def = range_default(ev->os, ev->os_version);
+		row.range_lo = def.lo;
+		row.range_hi = def.hi;
+		snprintf(why, sizeof why, "%s", def.why);
+		row.range_source = why;
+	}
+	if ((r->snapshot = store_snapshot(r->store, &row)) == -1) {
+		store_failed(r);
+		return;
+	}
+	r->res->snapshots++;
+
+	if (ev->stamp != NULL) {
+		if (r->nstamps == r->capstamps) {
+			size_t		 cap = r->capstamps ? r->capstamps * 2 : 16;
+			struct stamp	*s = reallocarray(r->stamps, cap,
+			    sizeof *s);
+			long long	*id = s ? reallocarray(r->stamp_snap,
+			    cap, sizeof *id) : NULL;
+
+			if (s != NULL)
+				r->stamps = s;
+			if (id == NULL) {
+				fprintf(stderr, "portsift: out of memory\n");
+				r->failed = 1;
+				return;
+			}
+			r->stamp_snap = id;
+			r->capstamps = cap;
+		}
+		r->stamps[r->nstamps] = *ev->stamp;
+		r->stamp_snap[r->nstamps++] = r->snapshot;
+	} else if (o->taken_at != NULL) {
+		if (store_snapshot_taken_at(r->store, r->snapshot, o->taken_at,
+		    "option") == -1)
+			store_failed(r);
+	}
+}
+
+/* Sockets before any snapshot event: an implicit snapshot holds them. */
+static int
+need_snapshot(struct run *r, unsigned long line)
+{
+	struct ps_snapshot	ev;
+
+	if (r->snapshot != 0)
+		return 0;
+	memset(&ev, 0, sizeof ev);
+	ev.line = line;
+	on_snapshot(r, &ev);
+	return r->failed ? -1 : 0;
+}
+
+static void
+on_socket(void *ctx, const struct ps_socket *k)
+{
+	struct run	*r = ctx;
+
+	if (r->failed || need_snapshot(r, k->line) == -1)
+		return;
+	if (store_socket(r->store, k) == -1)
+		store_failed(r);
+	else
+		r->res->sockets++;
+}
+
+static void
+on_process(void *ctx, const struct ps_process *p)
+{
+	struct run	*r = ctx;
+
+	if (r->failed || need_snapshot(r, p->line) == -1)
+		return;
+	if (store_process(r->store, p) == -1)
+		store_failed(r);
+}
+
+static void
+on_range(void *ctx, const struct ps_range *ev)
+{
+	struct run	*r = ctx;
+
+	/* The pools analysed are TCP's; a UDP range is not this one. */
+	if (ev->proto != PROTO_TCP || r->failed)
+		return;
+	r->have_range = 1;
+	r->range_lo = ev->lo;
+	r->range_hi = ev->hi;
+	snprintf(r->range_why, sizeof r->range_why, "%s, line %lu", ev->source,
+	    ev->line);
+	if (r->opts->range_lo != 0 || r->snapshot == 0)
+		return;
+	if (store_snapshot_range(r->store, r->snapshot, ev->lo, ev->hi,
+	    r->range_why) == -1)
+		store_failed(r);
+}
+
+static void
+on_skipped(void *ctx, const char *what, unsigned long line)
+{
+	struct run	*r = ctx;
+
+	(void)what;
+	(void)line;
+	r->skipped++;
+}
+
+/* Give each stamped snapshot its time, with one day/month order per file. */
+static void
+resolve_stamps(struct run *r)
+{
+	enum date_order	 order;
+	char		 why[200], iso[40], msg[300];
+	size_t		 i;
+	int		 told = 0;
+
+	if (r->nstamps == 0 || r->failed)
+		return;
+	order = stamp_decide(r->stamps, r->nstamps, r->opts->date_order, why,
+	    sizeof why);
+	for (i = 0; i < r->nstamps; i++) {
+		if (stamp_iso(&r->stamps[i], order, iso, sizeof iso)) {
+			if (store_snapshot_taken_at(r->store, r->stamp_snap[i],
+			    iso, "text") == -1)
+				store_failed(r);
+			continue;
+		}
+		if (r->opts->taken_at != NULL &&
+		    store_snapshot_taken_at(r->store, r->stamp_snap[i],
+		    r->opts->taken_at, "option") == -1)
+			store_failed(r);
+		if (!told) {
+			snprintf(msg, sizeof msg, "date/time stamps left out: %s",
+			    order == DATE_ORDER_UNKNOWN ? why :
+			    "not a real date or time");
+			on_issue(r, 0, msg, NULL);
+			told = 1;
+		}
+	}
+}
+
+static void
+free_lines(char **lines, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+}
+
+int
+ingest_file(struct store *store, const char *path,
+    const struct ingest_opts *opts, struct ingest_result *res)
+{
+	static const cookie_io_functions_t io = {
+		.read = hashed_read,
+		.close = hashed_close,
+	};
+	struct run		 r;
+	struct hashed		 h;
+	struct ps_sink		 sink;
+	struct capture_row	 cap;
+	struct decoder		*dec = NULL;
+	const struct format	*fmt;
+	char			*held[SNIFF_LINES];
+	unsigned long		 heldno[SNIFF_LINES];
+	size_t			 nheld = 0, i;
+	const char		*line;
+	size_t			 len;
+	unsigned long		 lineno = 0;
+	char			 err[256], hex[65];
+	void			*parser;
+	FILE			*fp = NULL;
+	long long		 dup;
+	int			 rc = 0, status = EXIT_DONE, end;
+
+	memset(res, 0, sizeof *res);
+	memset(&r, 0, sizeof r);
+	r.store = store;
+	r.opts = opts;
+	r.path = path;
+	r.res = res;
+
+	memset(&h, 0, sizeof h);
+	sha256_init(&h.sha);
+	if (strcmp(path, "-") == 0) {
+		h.in = stdin;
+		r.path = "(stdin)";
+	} else if ((h.in = fopen(path, "rb")) == NULL) {
+		fprintf(stderr, "portsift: %s: %s\n", path, strerror(errno));
+		return EXIT_UNREADABLE;
+	}
+	if ((fp = fopencookie(&h, "r", io)) == NULL) {
+		fprintf(stderr, "portsift: %s: %s\n", path, strerror(errno));
+		status = EXIT_UNREADABLE;
+		goto out;
+	}
+	if ((dec = decoder_open(fp, opts->encoding, decode_issue, &r, err,
+	    sizeof err)) == NULL) {
+		fprintf(stderr, "portsift: %s: %s\n", r.path, err);
+		status = EXIT_UNREADABLE;
+		goto out;
+	}
+
+	/* Hold back the first lines for sniffing. */
+	while (nheld < SNIFF_LINES &&
+	    (rc = decoder_next(dec, &line, &len, &lineno)) == 1) {
+		if ((held[nheld] = strdup(line)) == NULL) {
+			fprintf(stderr, "portsift: out of memory\n");
+			status = EXIT_UNREADABLE;
+			goto out;
+		}
+		heldno[nheld++] = lineno;
+	}
+	if (nheld < SNIFF_LINES && rc == -1) {
+		fprintf(stderr, "portsift: %s: %s\n", r.path,
+		    decoder_error(dec));
+		status = EXIT_UNREADABLE;
+		goto out;
+	}
+	if (nheld == 0) {
+		fprintf(stderr, "portsift: %s: empty input: nothing stored\n",
+		    r.path);
+		status = EXIT_ISSUES;
+		goto out;
+	}
+	if (opts->format != NULL) {
+		fmt = format_find(opts->format);
+		assert(fmt != NULL);	/* the command checked the name */
+	} else if ((fmt = format_sniff((const char *const *)held, nheld,
+	    NULL)) == NULL) {
+		const struct format *const *f;
+
+		fprintf(stderr, "portsift: %s: not a recognized capture "
+		    "(tried:", r.path);
+		for (f = formats; *f != NULL; f++)
+			fprintf(stderr, " %s", (*f)->name);
+		fprintf(stderr, "); nothing stored. See `portsift formats`, "
+		    "or name one with --format\n");
+		status = EXIT_ISSUES;
+		goto out;
+	}
+
+	cap.path = path;
+	cap.format = fmt->name;
+	cap.encoding = decoder_encoding(dec);
+	cap.host = opts->host;
+	if (store_capture_begin(store, &cap) == -1) {
+		fprintf(stderr, "portsift: %s\n", store_error(store));
+		status = EXIT_UNREADABLE;
+		goto out;
+	}
+	r.begun = 1;
+	for (i = 0; i < r.nearly && !r.failed; i++)
+		if (store_issue(store, r.early[i].line, r.early[i].reason,
+		    r.early[i].excerpt) == -1)
+			store_failed(&r);
+	if (r.early_dropped > 0 && !r.failed) {
+		char msg[96];
+
+		snprintf(msg, sizeof msg, "%lu more decoding issues in the "
+		    "first lines not stored", r.early_dropped);
+		if (store_issue(store, 0, msg, NULL) == -1)
+			store_failed(&r);
+	}
+
+	sink.ctx = &r;
+	sink.snapshot = on_snapshot;
+	sink.socket = on_socket;
+	sink.process = on_process;
+	sink.range = on_range;
+	sink.issue = on_issue;
+	sink.skipped = on_skipped;
+	if ((parser = fmt->open(&sink)) == NULL) {
+		fprintf(stderr, "portsift: out of memory\n");
+		r.failed = 1;
+	} else {
+		for (i = 0; i < nheld && !r.failed; i++)
+			fmt->line(parser, held[i], strlen(held[i]), heldno[i]);
+		while (!r.failed &&
+		    (rc = decoder_next(dec, &line, &len, &lineno)) == 1)
+			fmt->line(parser, line, len, lineno);
+		if (rc == -1 && !r.failed) {
+			fprintf(stderr, "portsift: %s: %s\n", r.path,
+			    decoder_error(dec));
+			r.failed = 1;
+		}
+		fmt->close(parser);
+	}
+	resolve_stamps(&r);
+	res->lines = lineno;
+
+	/* Drain what the decoder did not read, so the digest is of all bytes. */
+	if (!r.failed) {
+		char buf[8192];
+
+		while (fread(buf, 1, sizeof buf, fp) > 0)
+			;
+	}
+	sha256_hex(&h.sha, hex);
+
+	end = STORE_COMMIT;
+	if (r.failed)
+		end = STORE_ROLLBACK;
+	else if (opts->strict && res->issues > 0)
+		end = STORE_ROLLBACK;
+	rc = store_capture_end(store, end, hex, h.size, res->lines, r.rejected,
+	    &dup);
+	if (rc == -1 || r.failed) {
+		if (rc == -1)
+			fprintf(stderr, "portsift: %s: %s: nothing of it "
+			    "stored\n", r.path, store_error(store));
+		status = EXIT_UNREADABLE;
+	} else if (dup != 0) {
+		res->duplicate = 1;
+		fprintf(stderr, "portsift: %s: already in the case as capture "
+		    "%lld (same SHA-256): nothing added\n", r.path, dup);
+	} else if (rc == 0) {
+		fprintf(stderr, "portsift: %s: %lu issue%s and --strict: "
+		    "nothing stored\n", r.path, res->issues,
+		    res->issues == 1 ? "" : "s");
+		status = EXIT_ISSUES;
+	} else {
+		res->stored = 1;
+		if (res->issues > SHOW_ISSUES)
+			fprintf(stderr, "portsift: %s: %lu more issues not "
+			    "shown (all are in the case file's issue table)\n",
+			    r.path, res->issues - SHOW_ISSUES);
+		if (res->snapshots == 0)
+			fprintf(stderr, "portsift: %s: no sockets found\n",
+			    r.path);
+		if (!opts->quiet)
+			fprintf(stderr, "portsift: %s: %s, %s: %lu lines, "
+			    "%lu snapshot%s, %lu sockets, %lu issue%s\n",
+			    r.path, fmt->name, decoder_encoding(dec),
+			    res->lines, res->snapshots,
+			    res->snapshots == 1 ? "" : "s", res->sockets,
+			    res->issues, res->issues == 1 ? "" : "s");
+		if (res->issues > 0 || res->snapshots == 0)
+			status = EXIT_ISSUES;
+	}
+
+out:
+	free_lines(held, nheld);
+	free(r.stamps);
+	free(r.stamp_snap);
+	if (dec != NULL)
+		decoder_close(dec);
+	if (fp != NULL)
+		fclose(fp);
+	if (h.in != NULL && h.in != stdin)
+		fclose(h.in);
+	return status;
+}
+
+int
+taken_at_valid(const char *s)
+{
+	int	y, mo, d, H, M, S, n = 0;
+
+	if (sscanf(s, "%4d-%2d-%2d %2d:%2d:%2d%n", &y, &mo, &d, &H, &M, &S,
+	    &n) != 6 && sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &H,
+	    &M, &S, &n) != 6)
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || H > 23 || M > 59 ||
+	    S > 60)
+		return -1;
+	if (s[n] != '\0' && s[n] != '.')
+		return -1;
+	return 0;
+}

@@ -1,0 +1,40 @@
+/*
+ * report_out.h — loading the analyses and writing one report, for `report`
+ * and `analyze`.
+ */
+#ifndef CLI_REPORT_OUT_H
+#define CLI_REPORT_OUT_H
+
+struct store;
+
+struct report_opts {
+	const char	*format;	/* "text" */
+	const char	*output;	/* NULL or "-": stdout */
+	const char	*snapshot;	/* --snapshot */
+	int		 top;		/* --top */
+	const char	*case_name;
+};
+
+#define REPORT_LONGOPTS \
+	{ "format",	required_argument, NULL, 'F' }, \
+	{ "output",	required_argument, NULL, 'o' }, \
+	{ "snapshot",	required_argument, NULL, 's' }, \
+	{ "top",	required_argument, NULL, 't' }
+#define REPORT_SHORTOPTS	"o:s:t:"
+#define REPORT_HELP \
+"      --format text      the report format (text)\n" \
+"  -o, --output FILE      write the report to FILE (written whole, or not at\n" \
+"                         all); - is standard output, the default\n" \
+"  -s, --snapshot WHICH   N (as `portsift snapshots` numbers them), a label,\n" \
+"                         first, last or all (default: all when there are up\n" \
+"                         to 6, else the last)\n" \
+"  -t, --top N            processes per snapshot (default 10; 0: all)\n"
+
+/* 1 when ch was a report option, 0 when not, -1 on a bad value. */
+int	report_option(const char *cmd, int ch, const char *arg,
+	    struct report_opts *);
+
+/* Write the report; an exit status. */
+int	report_write(struct store *, const struct report_opts *);
+
+#endif /* CLI_REPORT_OUT_H */

@@ -1,0 +1,165 @@
+/*
+ * addr.c — endpoint text to canonical form.
+ *
+ * Canonical text comes from inet_ntop(), so "0:0:0:0:0:0:0:1", "::0001" and
+ * "::1" are stored alike and IPv4-mapped IPv6 keeps its dotted tail
+ * ("::ffff:10.0.0.1"), as RFC 5952 says.  Names (plain `netstat` resolves
+ * hosts and ports) are kept as written with numeric = 0 so that the analyses
+ * can say they are unresolved instead of treating them as addresses.
+ */
+#include <arpa/inet.h>
+#include <assert.h>
+#include <string.h>
+
+#include "parsers/addr.h"
+
+static void
+copy_text(char *dst, size_t dstlen, const char *s, size_t len)
+{
+	assert(dstlen > 0);
+	if (len >= dstlen)
+		len = dstlen - 1;
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+}
+
+int
+addr_canon(const char *s, size_t len, char *out, size_t outlen)
+{
+	char		tmp[ENDPOINT_ADDR_MAX];
+	unsigned char	bin[16];
+
+	if (len == 0 || len >= sizeof tmp)
+		return 0;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	if (memchr(tmp, ':', len) == NULL) {
+		if (inet_pton(AF_INET, tmp, bin) != 1)
+			return 0;
+		if (inet_ntop(AF_INET, bin, out, outlen) == NULL)
+			return 0;
+		return 4;
+	}
+	if (inet_pton(AF_INET6, tmp, bin) != 1)
+		return 0;
+	if (inet_ntop(AF_INET6, bin, out, outlen) == NULL)
+		return 0;
+	return 6;
+}
+
+void
+addr_none(struct endpoint *ep)
+{
+	ep->addr[0] = '\0';
+	ep->zone[0] = '\0';
+	ep->port = -1;
+	ep->port_name[0] = '\0';
+	ep->numeric = 1;
+}
+
+int
+addr_is_none(const struct endpoint *ep)
+{
+	if (ep->addr[0] == '\0')
+		return 1;
+	if (ep->port != 0 && ep->port != -1)
+		return 0;
+	if (ep->port == -1 && ep->port_name[0] != '\0')
+		return 0;
+	return strcmp(ep->addr, "0.0.0.0") == 0 || strcmp(ep->addr, "::") == 0 ||
+	    strcmp(ep->addr, "*") == 0;
+}
+
+/* Port text: digits (0..65535), '*', or a service name. */
+static int
+parse_port(const char *s, size_t len, struct endpoint *ep)
+{
+	size_t	i;
+	long	v = 0;
+
+	ep->port_name[0] = '\0';
+	if (len == 0)
+		return -1;
+	if (len == 1 && s[0] == '*') {
+		ep->port = -1;
+		return 0;
+	}
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			break;
+		v = v * 10 + (s[i] - '0');
+		if (v > 65535)
+			return -1;
+	}
+	if (i == len) {
+		ep->port = (int)v;
+		return 0;
+	}
+	ep->port = -1;
+	copy_text(ep->port_name, sizeof ep->port_name, s, len);
+	return 1;
+}
+
+int
+addr_parse(const char *s, size_t len, struct endpoint *ep)
+{
+	const char	*host, *port, *pct;
+	size_t		 hostlen, portlen;
+	int		 family, named_port;
+
+	ep->addr[0] = ep->zone[0] = ep->port_name[0] = '\0';
+	ep->port = -1;
+	ep->numeric = 1;
+	if (len == 0)
+		return -1;
+
+	if (s[0] == '[') {
+		const char *close = memchr(s, ']', len);
+
+		if (close == NULL || close + 1 >= s + len || close[1] != ':')
+			return -1;
+		host = s + 1;
+		hostlen = (size_t)(close - host);
+		port = close + 2;
+	} else {
+		const char *colon = NULL, *p;
+
+		for (p = s + len; p > s; p--) {
+			if (p[-1] == ':') {
+				colon = p - 1;
+				break;
+			}
+		}
+		if (colon == NULL)
+			return -1;
+		host = s;
+		hostlen = (size_t)(colon - s);
+		port = colon + 1;
+	}
+	portlen = (size_t)(s + len - port);
+	if ((named_port = parse_port(port, portlen, ep)) < 0)
+		return -1;
+	if (hostlen == 0)
+		return -1;
+
+	/* A zone id follows '%' inside the host part. */
+	if ((pct = memchr(host, '%', hostlen)) != NULL) {
+		copy_text(ep->zone, sizeof ep->zone, pct + 1,
+		    (size_t)(host + hostlen - pct - 1));
+		hostlen = (size_t)(pct - host);
+	}
+
+	if (hostlen == 1 && host[0] == '*') {
+		strcpy(ep->addr, "*");
+		return 0;		/* numeric, but says nothing of family */
+	}
+	family = addr_canon(host, hostlen, ep->addr, sizeof ep->addr);
+	if (family == 0) {
+		copy_text(ep->addr, sizeof ep->addr, host, hostlen);
+		ep->numeric = 0;
+		return 0;
+	}
+	if (named_port)
+		ep->numeric = 0;
+	return family;
+}

@@ -1,0 +1,43 @@
+/*
+ * formats.c — the table of input formats, and choosing one.
+ *
+ * A new input format is one parser file and one row here.
+ */
+#include <string.h>
+
+#include "parsers/format.h"
+
+const struct format *const formats[] = {
+	&format_windows_netstat,
+	NULL
+};
+
+const struct format *
+format_find(const char *name)
+{
+	const struct format *const *f;
+
+	for (f = formats; *f != NULL; f++)
+		if (strcmp((*f)->name, name) == 0)
+			return *f;
+	return NULL;
+}
+
+const struct format *
+format_sniff(const char *const *lines, size_t n, int *score)
+{
+	const struct format *const	*f;
+	const struct format		*best = NULL;
+	int				 s, top = 0;
+
+	for (f = formats; *f != NULL; f++) {
+		s = (*f)->sniff(lines, n);
+		if (s > top) {
+			top = s;
+			best = *f;
+		}
+	}
+	if (score != NULL)
+		*score = top;
+	return best;
+}

@@ -1,0 +1,578 @@
+/*
+ * windows_netstat.c — Windows netstat.exe output, in any display language.
+ *
+ * Reads `netstat -an`, `-ano`, `-anob`, `-anobq` and plain `netstat`, as one
+ * run or many runs appended to one file by a collection loop, with what such
+ * loops put between runs: `%date% %time%` stamps, `netsh int ipv4 show
+ * dynamicport tcp` blocks, `ver` banners, echoed prompts.
+ *
+ * The socket line is tokenized on blanks; the first three tokens are the
+ * protocol and the two endpoints, a trailing number is the PID, and whatever
+ * lies between is the state, which may be several words ("IN ASCOLTO").  The
+ * PID is never taken from a fixed column.
+ *
+ * With -b, ownership lines follow the socket line they describe (a service
+ * tag, then "[image.exe]", or "Can not obtain ownership information"), so
+ * the parser holds one socket back until its ownership is known.  That
+ * socket's text is copied into fixed buffers here: no allocation per line.
+ *
+ * Snapshots: a header ("Active Connections" in any language) or a date/time
+ * stamp line starts one; a stamp followed by a header is one snapshot.  The
+ * snapshot event is sent when its first socket arrives, so a stamp written
+ * by a loop that was then stopped does not become an empty snapshot.
+ */
+#include <assert.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parsers/addr.h"
+#include "parsers/format.h"
+#include "parsers/stamp.h"
+
+#define MAXTOK		24
+#define MAXUNKNOWN	32
+
+/* The "Active Connections" line in each display language. */
+static const char *const headers[] = {
+	"Active Connections",
+	"Aktive Verbindungen",		/* de */
+	"Conexiones activas",		/* es */
+	"Connessioni attive",		/* it */
+	"Connexions actives",		/* fr */
+	"Conexões ativas",		/* pt-BR */
+	"Ligações activas",		/* pt-PT */
+	"Ligações ativas",		/* pt-PT */
+	"Actieve verbindingen",		/* nl */
+	"Aktywne połączenia",		/* pl */
+	"Aktiva anslutningar",		/* sv */
+	"Aktive forbindelser",		/* da, nb */
+	"Aktiiviset yhteydet",		/* fi */
+	"Aktív kapcsolatok",		/* hu */
+	"Aktivní připojení",		/* cs */
+	"Etkin Bağlantılar",		/* tr */
+	"Активные подключения",		/* ru */
+	"Активні підключення",		/* uk */
+	"活动连接",			/* zh-CN */
+	"使用中の接続",			/* ja */
+	"활성 연결",			/* ko */
+	NULL
+};
+
+enum marker {
+	M_NONE,
+	M_HEADER,		/* a header with no socket after it yet */
+	M_STAMP,		/* a stamp with no socket after it yet */
+	M_STAMP_HEADER		/* a stamp, then a header */
+};
+
+struct tok {
+	const char	*p;
+	size_t		 len;
+};
+
+struct winstat {
+	const struct ps_sink	*sink;
+
+	/* The socket line waiting for its -b ownership lines. */
+	int			 pending;
+	struct ps_socket	 sock;
+	char			 state_raw[96];
+	char			 image[256];
+	char			 service[128];
+	int			 seen_image;	/* a "[image.exe]" line so far */
+
+	/* Snapshot boundaries. */
+	enum marker		 marker;
+	unsigned long		 marker_line;
+	struct stamp		 stamp;
+	char			 stamp_text[96];
+	int			 snap_open;
+	char			 os_version[32];
+
+	/* A netsh dynamicport block: title, dashes, "Start Port : N", count. */
+	int			 title_proto;	/* -1: last line was no title */
+	int			 netsh;		/* 0 none; else fields read + 1 */
+	enum proto		 netsh_proto;
+	unsigned long		 netsh_line;
+	long			 netsh_start;
+
+	/* Unknown state words, each reported once. */
+	char			 unknown[MAXUNKNOWN][48];
+	size_t			 nunknown;
+};
+
+static void
+copy(char *dst, size_t dstlen, const char *s, size_t len)
+{
+	assert(dstlen > 0);
+	if (len >= dstlen)
+		len = dstlen - 1;
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+}
+
+static size_t
+tokenize(const char *s, size_t len, struct tok *t, size_t max)
+{
+	const char	*end = s + len;
+	size_t		 n = 0;
+
+	while (s < end && n < max) {
+		while (s < end && (*s == ' ' || *s == '\t'))
+			s++;
+		if (s == end)
+			break;
+		t[n].p = s;
+		while (s < end && *s != ' ' && *s != '\t')
+			s++;
+		t[n].len = (size_t)(s - t[n].p);
+		n++;
+	}
+	return n;
+}
+
+static int
+tok_is(const struct tok *t, const char *word)
+{
+	return strlen(word) == t->len && strncasecmp(t->p, word, t->len) == 0;
+}
+
+static int
+all_digits(const char *p, size_t len)
+{
+	size_t	i;
+
+	if (len == 0 || len > 10)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!isdigit((unsigned char)p[i]))
+			return 0;
+	return 1;
+}
+
+/* TCP, UDP, TCPv6, UDPv6: 1 and the protocol, or 0. */
+static int
+proto_token(const struct tok *t, enum proto *proto, int *v6)
+{
+	*v6 = 0;
+	if (tok_is(t, "TCP") || (*v6 = tok_is(t, "TCPv6"))) {
+		*proto = PROTO_TCP;
+		return 1;
+	}
+	if (tok_is(t, "UDP") || (*v6 = tok_is(t, "UDPv6"))) {
+		*proto = PROTO_UDP;
+		return 1;
+	}
+	return 0;
+}
+
+static void
+emit_snapshot(struct winstat *w, unsigned long line)
+{
+	struct ps_snapshot	 ev;
+
+	memset(&ev, 0, sizeof ev);
+	ev.line = w->marker != M_NONE ? w->marker_line : line;
+	ev.stamp = (w->marker == M_STAMP || w->marker == M_STAMP_HEADER) ?
+	    &w->stamp : NULL;
+	ev.os = "windows";
+	ev.os_version = w->os_version[0] ? w->os_version : NULL;
+	w->sink->snapshot(w->sink->ctx, &ev);
+	w->snap_open = 1;
+	w->marker = M_NONE;
+}
+
+static void
+flush(struct winstat *w)
+{
+	if (!w->pending)
+		return;
+	w->sock.state_raw = w->state_raw[0] ? w->state_raw : NULL;
+	w->sock.process = w->image[0] ? w->image : NULL;
+	w->sock.service = w->service[0] ? w->service : NULL;
+	w->sink->socket(w->sink->ctx, &w->sock);
+	w->pending = 0;
+}
+
+/* A snapshot boundary line: close what is open, remember the marker. */
+static void
+boundary(struct winstat *w, enum marker m, unsigned long line)
+{
+	flush(w);
+	if (m == M_HEADER && w->marker == M_STAMP) {
+		w->marker = M_STAMP_HEADER;	/* the stamp's own header */
+		return;
+	}
+	if (w->marker == M_HEADER || w->marker == M_STAMP_HEADER ||
+	    w->marker == M_STAMP)
+		emit_snapshot(w, line);		/* it had no sockets: empty */
+	w->marker = m;
+	w->marker_line = line;
+}
+
+static void
+unknown_state(struct winstat *w, const char *word, unsigned long line,
+    const char *text)
+{
+	char	reason[128];
+	size_t	i;
+
+	for (i = 0; i < w->nunknown; i++)
+		if (strcmp(w->unknown[i], word) == 0)
+			return;
+	if (w->nunknown < MAXUNKNOWN)
+		copy(w->unknown[w->nunknown++], sizeof w->unknown[0], word,
+		    strlen(word));
+	snprintf(reason, sizeof reason, "unknown state \"%s\": stored as "
+	    "UNKNOWN (reported once)", word);
+	w->sink->issue(w->sink->ctx, line, reason, text);
+}
+
+static int
+socket_line(struct winstat *w, const struct tok *t, size_t n,
+    unsigned long lineno, const char *text)
+{
+	struct ps_socket	*k = &w->sock;
+	struct endpoint		 local, remote;
+	enum proto		 proto;
+	int			 v6, lf, rf;
+	size_t			 first, last, i;
+
+	if (n < 3 || !proto_token(&t[0], &proto, &v6))
+		return 0;
+	lf = addr_parse(t[1].p, t[1].len, &local);
+	rf = addr_parse(t[2].p, t[2].len, &remote);
+	if (lf < 0 || rf < 0)
+		return 0;
+
+	/* The socket held back is complete: this line is not its -b line. */
+	flush(w);
+	if (w->marker != M_NONE || !w->snap_open)
+		emit_snapshot(w, lineno);
+
+	k->local = local;
+	k->remote = remote;
+	k->proto = proto;
+	k->family = lf ? lf : rf ? rf : v6 ? 6 : 4;
+	k->pid = -1;
+	k->owner = NULL;
+	k->ownership_unavailable = 0;
+	k->line = lineno;
+	w->image[0] = w->service[0] = w->state_raw[0] = '\0';
+
+	/* Tail: state words, then the PID when the line has one. */
+	first = 3;
+	last = n;
+	if (last > first && all_digits(t[last - 1].p, t[last - 1].len)) {
+		k->pid = strtol(t[last - 1].p, NULL, 10);
+		last--;
+	}
+	if (last > first) {
+		/* Join the words with single spaces, as the table has them. */
+		char	*o = w->state_raw;
+		char	*end = w->state_raw + sizeof w->state_raw - 1;
+
+		for (i = first; i < last && o < end; i++) {
+			size_t m = t[i].len;
+
+			if (i > first)
+				*o++ = ' ';
+			if (m > (size_t)(end - o))
+				m = (size_t)(end - o);
+			memcpy(o, t[i].p, m);
+			o += m;
+		}
+		*o = '\0';
+		k->state = state_lookup(w->state_raw, strlen(w->state_raw));
+		if (k->state == ST_UNKNOWN)
+			unknown_state(w, w->state_raw, lineno, text);
+	} else if (proto == PROTO_UDP) {
+		k->state = ST_UNCONN;
+	} else {
+		w->sink->issue(w->sink->ctx, lineno, "TCP line without a "
+		    "state", text);
+		k->state = ST_UNKNOWN;
+	}
+	w->pending = 1;
+	return 1;
+}
+
+/*
+ * -b lines after a socket: " [image.exe]", "  RpcSs" (service tag),
+ * " Can not obtain ownership information" (in the display language), XP
+ * component lists ("C:\WINDOWS\system32\WS2_32.dll",
+ * "-- unknown component(s) --").  Returns 1 when the line was one.
+ */
+static int
+ownership_line(struct winstat *w, const char *p, size_t len, size_t ntok)
+{
+	if (!w->pending)
+		return 0;
+	if (p[0] == '[' && p[len - 1] == ']') {
+		copy(w->image, sizeof w->image, p + 1, len - 2);
+		w->seen_image = 1;
+		flush(w);
+		return 1;
+	}
+	if ((len > 3 && isalpha((unsigned char)p[0]) && p[1] == ':' &&
+	    p[2] == '\\') || (len > 2 && p[0] == '-' && p[1] == '-'))
+		return 1;		/* XP component: [image] still to come */
+	if (ntok == 1) {
+		copy(w->service, sizeof w->service, p, len);
+		return 1;
+	}
+	/*
+	 * "Can not obtain ownership information"; once the file has shown -b
+	 * image lines, any other sentence here is the same message in the
+	 * display language.
+	 */
+	if (!w->seen_image && !(len == 36 &&
+	    strncasecmp(p, "Can not obtain ownership information", 36) == 0))
+		return 0;
+	w->sock.ownership_unavailable = 1;
+	flush(w);
+	return 1;
+}
+
+static int
+header_line(const char *p, size_t len)
+{
+	const char *const	*h;
+
+	for (h = headers; *h != NULL; h++)
+		if (strlen(*h) == len && strncasecmp(*h, p, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Microsoft Windows [Version 10.0.17763.1]" in any language. */
+static int
+version_line(struct winstat *w, const char *p, size_t len)
+{
+	const char	*open, *close, *v;
+
+	if (len < 18 || strncasecmp(p, "Microsoft Windows", 17) != 0)
+		return 0;
+	open = memchr(p, '[', len);
+	close = open ? memchr(open, ']', (size_t)(p + len - open)) : NULL;
+	if (close == NULL)
+		return 1;
+	for (v = close; v > open && v[-1] != ' '; v--)
+		;
+	copy(w->os_version, sizeof w->os_version, v, (size_t)(close - v));
+	return 1;
+}
+
+/* netsh: "Start Port      : 49152", "Number of Ports : 16384". */
+static int
+netsh_line(struct winstat *w, const char *p, size_t len, unsigned long lineno)
+{
+	const char		*colon, *v;
+	struct ps_range		 r;
+	long			 n;
+
+	if ((colon = memchr(p, ':', len)) == NULL)
+		return 0;
+	for (v = colon + 1; v < p + len && *v == ' '; v++)
+		;
+	if (!all_digits(v, (size_t)(p + len - v)))
+		return 0;
+	n = strtol(v, NULL, 10);
+	if (w->netsh == 1) {
+		w->netsh_start = n;
+		w->netsh_line = lineno;
+		w->netsh = 2;
+		return 1;
+	}
+	w->netsh = 0;
+	if (w->netsh_start < 1 || n < 1 || w->netsh_start + n - 1 > 65535) {
+		w->sink->issue(w->sink->ctx, lineno, "netsh dynamic port range "
+		    "out of bounds: ignored", p);
+		return 1;
+	}
+	if (w->marker != M_NONE)
+		emit_snapshot(w, lineno);	/* the range is this run's */
+	memset(&r, 0, sizeof r);
+	r.lo = (int)w->netsh_start;
+	r.hi = (int)(w->netsh_start + n - 1);
+	r.proto = w->netsh_proto;
+	r.source = w->netsh_proto == PROTO_TCP ?
+	    "netsh int ipv4 show dynamicport tcp" :
+	    "netsh int ipv4 show dynamicport udp";
+	r.line = w->netsh_line;
+	w->sink->range(w->sink->ctx, &r);
+	return 1;
+}
+
+static int
+dashes(const char *p, size_t len)
+{
+	size_t	i;
+
+	if (len < 8)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (p[i] != '-')
+			return 0;
+	return 1;
+}
+
+/* A title line naming tcp or udp, as netsh's "Protocol tcp Dynamic ...". */
+static int
+title_proto(const struct tok *t, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (tok_is(&t[i], "tcp"))
+			return PROTO_TCP;
+		if (tok_is(&t[i], "udp"))
+			return PROTO_UDP;
+	}
+	return -1;
+}
+
+static void
+win_line(void *arg, const char *line, size_t len, unsigned long lineno)
+{
+	struct winstat	*w = arg;
+	struct tok	 t[MAXTOK];
+	struct stamp	 st;
+	const char	*p = line;
+	size_t		 n;
+	int		 tp;
+
+	while (len > 0 && (p[0] == ' ' || p[0] == '\t')) {
+		p++;
+		len--;
+	}
+	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t' ||
+	    p[len - 1] == '\r'))
+		len--;
+	if (len == 0)
+		return;
+
+	n = tokenize(p, len, t, MAXTOK);
+	tp = w->title_proto;
+	w->title_proto = -1;
+
+	if (socket_line(w, t, n, lineno, line))
+		return;
+	if (header_line(p, len)) {
+		boundary(w, M_HEADER, lineno);
+		return;
+	}
+	if (tok_is(&t[0], "Proto"))
+		return;				/* column header */
+	if (ownership_line(w, p, len, n))
+		return;
+	if (w->netsh && netsh_line(w, p, len, lineno))
+		return;
+	w->netsh = 0;
+	if (dashes(p, len) && tp >= 0) {
+		w->netsh = 1;
+		w->netsh_proto = (enum proto)tp;
+		return;
+	}
+	if (version_line(w, p, len))
+		return;
+	if (stamp_parse(p, &st)) {
+		boundary(w, M_STAMP, lineno);
+		w->stamp = st;
+		copy(w->stamp_text, sizeof w->stamp_text, p, len);
+		return;
+	}
+	if ((w->title_proto = title_proto(t, n)) >= 0)
+		return;				/* maybe a netsh title */
+	/* An echoed prompt: "C:\Users\admin>netstat -ano". */
+	if (len > 3 && isalpha((unsigned char)p[0]) && p[1] == ':' &&
+	    p[2] == '\\' && memchr(p, '>', len) != NULL)
+		return;
+	w->sink->issue(w->sink->ctx, lineno, "not a netstat line", line);
+}
+
+static void *
+win_open(const struct ps_sink *sink)
+{
+	struct winstat	*w;
+
+	if ((w = calloc(1, sizeof *w)) == NULL)
+		return NULL;
+	w->sink = sink;
+	w->title_proto = -1;
+	return w;
+}
+
+static void
+win_close(void *arg)
+{
+	struct winstat	*w = arg;
+
+	flush(w);
+	if (w->marker == M_HEADER || w->marker == M_STAMP_HEADER)
+		emit_snapshot(w, w->marker_line);
+	else if (w->marker == M_STAMP)
+		w->sink->issue(w->sink->ctx, w->marker_line, "date/time line "
+		    "with no netstat output after it: no snapshot made",
+		    w->stamp_text);
+	free(w);
+}
+
+static int
+win_sniff(const char *const *lines, size_t n)
+{
+	struct tok	 t[MAXTOK];
+	struct endpoint	 ep;
+	enum proto	 proto;
+	size_t		 i, k, nsock = 0, nhead = 0;
+	int		 v6;
+
+	for (i = 0; i < n; i++) {
+		const char *p = lines[i];
+		size_t len;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		len = strlen(p);
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\r'))
+			len--;
+		if (header_line(p, len))
+			nhead++;
+		k = tokenize(p, len, t, MAXTOK);
+		if (k >= 1 && tok_is(&t[0], "Recv-Q"))
+			return 0;		/* Linux net-tools */
+		if (k >= 2 && tok_is(&t[0], "Proto") && (tok_is(&t[1],
+		    "Recv-Q") || tok_is(&t[1], "Refs")))
+			return 0;
+		/* Windows writes the protocol in capitals. */
+		if (k >= 3 && t[0].p[0] >= 'A' && t[0].p[0] <= 'Z' &&
+		    proto_token(&t[0], &proto, &v6) &&
+		    addr_parse(t[1].p, t[1].len, &ep) >= 0 &&
+		    addr_parse(t[2].p, t[2].len, &ep) >= 0)
+			nsock++;
+	}
+	if (nhead > 0 && nsock > 0)
+		return 100;
+	if (nsock >= 3)
+		return 80;
+	if (nhead > 0 || nsock > 0)
+		return 50;
+	return 0;
+}
+
+const struct format format_windows_netstat = {
+	.name = "windows-netstat",
+	.system = "Windows",
+	.commands = "netstat -ano, -anob, -anobq, -an, netstat; "
+	    "loops with %date% %time%",
+	.reads = "protocol, endpoints, state in any display language, PID, "
+	    "image and service (-b), dynamic port range (netsh), "
+	    "date/time stamps",
+	.sniff = win_sniff,
+	.open = win_open,
+	.line = win_line,
+	.close = win_close,
+};

@@ -1,0 +1,95 @@
+/*
+ * analysis.h — the analysis results, read from the case file's views.
+ *
+ * The only place in reports/ that runs SQL: it selects from the views of
+ * db/views.sql (never the tables) into plain structs that the renderers
+ * (text.c, ...) turn into output.  Renderers know nothing of SQLite.
+ */
+#ifndef REPORTS_ANALYSIS_H
+#define REPORTS_ANALYSIS_H
+
+#include <stddef.h>
+
+struct sqlite3;
+
+struct a_snapshot {
+	long long	 id;
+	long		 seq;
+	char		*label;
+	char		*taken_at;
+	char		*file;
+	char		*format;
+	char		*encoding;
+	char		*host;
+	char		*os;
+	char		*os_version;
+	int		 range_lo, range_hi;
+	char		*range_source;
+	long		 first_line;
+	long		 sockets;
+	long		 ports_held;
+	long		 listeners_in_range;
+};
+
+struct a_state {
+	char		*state;
+	long		 sockets;
+	long		 held;
+};
+
+/* A process in one snapshot, with what the views say of it. */
+struct a_process {
+	long long	 snapshot_id;
+	long long	 owner_key;	/* 0: the input named no process */
+	char		*process;	/* image, or NULL */
+	long		 pid;		/* -1: none given */
+	long		 ports_held;
+	long		 sockets;	/* port-holding sockets */
+	int		 range_size;
+	double		 share;		/* of the range */
+	double		 share_of_held;
+	int		 has_remote;	/* the concentration fields are set */
+	long		 remotes;
+	char		*top_remote;
+	double		 top_remote_share;
+	char		*top_addr;
+	double		 top_addr_share;
+	double		 hhi;
+	struct a_state	*states;	/* ordered by sockets, descending */
+	size_t		 nstates;
+};
+
+struct a_issue {
+	char		*file;
+	long		 line;		/* 0: the file as a whole */
+	char		*reason;
+	char		*excerpt;
+};
+
+struct analysis {
+	struct a_snapshot	*snaps;		/* the selected ones, by seq */
+	size_t			 nsnaps;
+	size_t			 total_snaps;	/* in the whole case */
+	struct a_process	*procs;		/* by snapshot, then ports held */
+	size_t			 nprocs;
+	struct a_issue		*issues;	/* the first few */
+	size_t			 nissues;
+	long			 total_issues;
+};
+
+struct analysis_opts {
+	const char	*snapshot;	/* NULL: the default selection */
+	int		 top;		/* processes per snapshot; 0: all */
+	int		 max_issues;	/* issues to list */
+	int		 snapshots_only; /* skip the per-process analyses */
+};
+
+/* The default selection: every snapshot up to this many, else the last. */
+#define ANALYSIS_ALL_UP_TO	6
+
+/* 0, or -1 with a message in err (a bad --snapshot is one). */
+int	analysis_load(struct sqlite3 *, const struct analysis_opts *,
+	    struct analysis *, char *err, size_t errlen);
+void	analysis_free(struct analysis *);
+
+#endif /* REPORTS_ANALYSIS_H */

@@ -1,0 +1,58 @@
+/*
+ * fmt.c — numbers and names as every renderer prints them.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "reports/render.h"
+
+char *
+fmt_count(char *buf, size_t len, long n)
+{
+	char	tmp[32];
+	size_t	i, j = 0, digits;
+	int	neg = n < 0;
+
+	snprintf(tmp, sizeof tmp, "%ld", neg ? -n : n);
+	digits = strlen(tmp);
+	if (len == 0)
+		return buf;
+	if (neg && j + 1 < len)
+		buf[j++] = '-';
+	for (i = 0; i < digits && j + 1 < len; i++) {
+		if (i > 0 && (digits - i) % 3 == 0 && j + 2 < len)
+			buf[j++] = ',';
+		buf[j++] = tmp[i];
+	}
+	buf[j] = '\0';
+	return buf;
+}
+
+char *
+fmt_pct(char *buf, size_t len, double share)
+{
+	double	pct = share * 100.0;
+
+	/* Never print 100% for less than all, nor 0% for more than none. */
+	if (pct > 99.95 && share < 1.0)
+		snprintf(buf, len, ">99.9%%");
+	else if (pct < 0.05 && share > 0.0)
+		snprintf(buf, len, "<0.1%%");
+	else
+		snprintf(buf, len, "%.1f%%", pct);
+	return buf;
+}
+
+const char *
+process_label(const char *process, long pid, char *buf, size_t len)
+{
+	if (process != NULL)
+		return process;
+	if (pid == 0)
+		snprintf(buf, len, "(PID 0)");
+	else if (pid > 0)
+		snprintf(buf, len, "(PID %ld)", pid);
+	else
+		snprintf(buf, len, "(no PID in input)");
+	return buf;
+}

@@ -1,0 +1,30 @@
+/*
+ * render.h — the renderers: analysis results in, one output format out.
+ *
+ * A renderer receives a loaded struct analysis and a stream; it runs no SQL.
+ * One file per format.  The helpers here are shared by all of them.
+ */
+#ifndef REPORTS_RENDER_H
+#define REPORTS_RENDER_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "reports/analysis.h"
+
+struct render_opts {
+	const char	*case_name;	/* the case file as given, or NULL */
+};
+
+int	render_text(FILE *, const struct analysis *, const struct render_opts *);
+/* `portsift snapshots`: one line per snapshot. */
+int	render_snapshot_list(FILE *, const struct analysis *);
+
+/* "12,932" into buf; returns buf. */
+char	*fmt_count(char *buf, size_t len, long n);
+/* "78.9%" into buf (share in 0..1); returns buf. */
+char	*fmt_pct(char *buf, size_t len, double share);
+/* How a process is named for people: "w3wp.exe", "(PID 0)", "(no PID)". */
+const char *process_label(const char *process, long pid, char *buf, size_t len);
+
+#endif /* REPORTS_RENDER_H */

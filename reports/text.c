@@ -1,0 +1,249 @@
+/*
+ * text.c — the terminal report: fits 100 columns, reads top to bottom.
+ *
+ * For each selected snapshot: when and where it comes from, the dynamic
+ * range used and why, then the processes ranked by dynamic ports held with
+ * their share of the range, their top remote endpoint and its share, and
+ * their state mix.  Parse issues close the report.  Widths are counted in
+ * characters (UTF-8 code points), and a name too long for its column is cut
+ * with an ellipsis, never in the middle of a character.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "reports/render.h"
+
+#define W_PROC		20
+#define W_PID		7
+#define W_PORTS		7
+#define W_SHARE		7
+#define W_REMOTE	24
+#define W_TOIT		7
+#define STATES_COL	(2 + W_PROC + 1 + W_PID + 1 + W_PORTS + 1 + W_SHARE + \
+			    2 + W_REMOTE + 1 + W_TOIT + 2)
+#define LINE_WIDTH	100
+
+/* Characters in s (UTF-8 code points). */
+static size_t
+width(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* s in a column of w characters, cut with "…" when longer. */
+static void
+cell(FILE *fp, const char *s, size_t w, int right)
+{
+	size_t	n = width(s), i, chars;
+
+	if (n > w) {
+		for (i = 0, chars = 0; s[i] != '\0'; i++) {
+			if (((unsigned char)s[i] & 0xC0) != 0x80 &&
+			    ++chars == w)
+				break;
+			fputc(s[i], fp);
+		}
+		fputs("…", fp);
+		return;
+	}
+	if (right)
+		fprintf(fp, "%*s", (int)(w - n), "");
+	fputs(s, fp);
+	if (!right)
+		fprintf(fp, "%*s", (int)(w - n), "");
+}
+
+static void
+snapshot_head(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
+{
+	char	c1[32], c2[32], c3[32], p[16];
+	long	size = s->range_hi - s->range_lo + 1;
+
+	fprintf(fp, "Snapshot %ld", s->seq);
+	if (s->label != NULL)
+		fprintf(fp, " [%s]", s->label);
+	fprintf(fp, " of %zu, taken %s\n", a->total_snaps,
+	    s->taken_at ? s->taken_at : "at an unknown time (no stamp)");
+	fprintf(fp, "  from %s, line %ld (%s, %s%s%s)\n", s->file, s->first_line,
+	    s->format, s->encoding, s->host ? ", host " : "",
+	    s->host ? s->host : "");
+	fprintf(fp, "  dynamic range %d-%d (%s ports): %s\n", s->range_lo,
+	    s->range_hi, fmt_count(c1, sizeof c1, size), s->range_source);
+	fprintf(fp, "  %s sockets; %s dynamic ports held (%s of the range)",
+	    fmt_count(c2, sizeof c2, s->sockets),
+	    fmt_count(c3, sizeof c3, s->ports_held),
+	    fmt_pct(p, sizeof p, (double)s->ports_held / (double)size));
+	if (s->listeners_in_range > 0)
+		fprintf(fp, ";\n  %ld listener%s inside the range, not counted "
+		    "as held", s->listeners_in_range,
+		    s->listeners_in_range == 1 ? "" : "s");
+	fputs("\n\n", fp);
+}
+
+static void
+states(FILE *fp, const struct a_process *p)
+{
+	char	c[32], item[96];
+	size_t	i, col = STATES_COL, shown = 0;
+
+	for (i = 0; i < p->nstates; i++) {
+		if (p->states[i].held == 0)
+			continue;
+		snprintf(item, sizeof item, "%s%s %s", shown ? ", " : "",
+		    p->states[i].state, fmt_count(c, sizeof c,
+		    p->states[i].held));
+		if (shown && col + strlen(item) > LINE_WIDTH) {
+			fprintf(fp, ",\n%*s", STATES_COL, "");
+			col = STATES_COL;
+			memmove(item, item + 2, strlen(item + 2) + 1);
+		}
+		fputs(item, fp);
+		col += strlen(item);
+		shown++;
+	}
+	fputc('\n', fp);
+}
+
+static void
+process_table(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
+{
+	const struct a_process	*p;
+	char			 name[64], c[32], pct[16], pid[24];
+	size_t			 i, rows = 0;
+	int			 pid0 = 0;
+
+	for (i = 0; i < a->nprocs; i++) {
+		p = &a->procs[i];
+		if (p->snapshot_id != s->id)
+			continue;
+		if (rows++ == 0) {
+			fputs("  ", fp);
+			cell(fp, "PROCESS", W_PROC, 0);
+			fputc(' ', fp);
+			cell(fp, "PID", W_PID, 1);
+			fputc(' ', fp);
+			cell(fp, "PORTS", W_PORTS, 1);
+			fputc(' ', fp);
+			cell(fp, "RANGE", W_SHARE, 1);
+			fputs("  ", fp);
+			cell(fp, "TOP REMOTE", W_REMOTE, 0);
+			fputc(' ', fp);
+			cell(fp, "TO IT", W_TOIT, 1);
+			fputs("  HELD, BY STATE\n", fp);
+		}
+		fputs("  ", fp);
+		cell(fp, process_label(p->process, p->pid, name, sizeof name),
+		    W_PROC, 0);
+		fputc(' ', fp);
+		if (p->pid >= 0)
+			snprintf(pid, sizeof pid, "%ld", p->pid);
+		else
+			snprintf(pid, sizeof pid, "-");
+		cell(fp, pid, W_PID, 1);
+		fputc(' ', fp);
+		cell(fp, fmt_count(c, sizeof c, p->ports_held), W_PORTS, 1);
+		fputc(' ', fp);
+		cell(fp, fmt_pct(pct, sizeof pct, p->share), W_SHARE, 1);
+		fputs("  ", fp);
+		cell(fp, p->has_remote ? p->top_remote : "(none)", W_REMOTE, 0);
+		fputc(' ', fp);
+		cell(fp, p->has_remote ? fmt_pct(pct, sizeof pct,
+		    p->top_remote_share) : "", W_TOIT, 1);
+		fputs("  ", fp);
+		states(fp, p);
+		if (p->pid == 0 && p->process == NULL)
+			pid0 = 1;
+	}
+	if (rows == 0)
+		fputs("  No process holds a dynamic port.\n", fp);
+	if (pid0)
+		fputs("\n  (PID 0): Windows lists TIME_WAIT sockets under PID 0 "
+		    "once their owner has\n  closed them; the owner is usually "
+		    "the process with live connections to the\n  same remote "
+		    "endpoint.\n", fp);
+	fputc('\n', fp);
+}
+
+static void
+issues(FILE *fp, const struct analysis *a)
+{
+	size_t	i;
+
+	if (a->total_issues == 0)
+		return;
+	fprintf(fp, "Issues: %ld in the input%s\n", a->total_issues,
+	    (size_t)a->total_issues > a->nissues ? " (the first shown; all "
+	    "are in the case file's issue table)" : "");
+	for (i = 0; i < a->nissues; i++) {
+		const struct a_issue *is = &a->issues[i];
+
+		if (is->line > 0)
+			fprintf(fp, "  %s:%ld: %s\n", is->file, is->line,
+			    is->reason);
+		else
+			fprintf(fp, "  %s: %s\n", is->file, is->reason);
+		if (is->excerpt != NULL && *is->excerpt != '\0') {
+			fputs("    | ", fp);
+			cell(fp, is->excerpt, LINE_WIDTH - 6, 0);
+			fputc('\n', fp);
+		}
+	}
+	fputc('\n', fp);
+}
+
+int
+render_text(FILE *fp, const struct analysis *a, const struct render_opts *o)
+{
+	size_t	i;
+
+	fprintf(fp, "portsift report%s%s: %zu snapshot%s in the case",
+	    o->case_name ? " for " : "", o->case_name ? o->case_name : "",
+	    a->total_snaps, a->total_snaps == 1 ? "" : "s");
+	if (a->nsnaps < a->total_snaps)
+		fprintf(fp, ", showing %zu (--snapshot all shows every one)",
+		    a->nsnaps);
+	fputs("\n\n", fp);
+	for (i = 0; i < a->nsnaps; i++) {
+		snapshot_head(fp, a, &a->snaps[i]);
+		process_table(fp, a, &a->snaps[i]);
+	}
+	issues(fp, a);
+	return ferror(fp) ? -1 : 0;
+}
+
+int
+render_snapshot_list(FILE *fp, const struct analysis *a)
+{
+	const struct a_snapshot	*s;
+	char			 c1[32], c2[32], rng[24], where[64];
+	size_t			 i, w;
+
+	if (a->nsnaps == 0) {
+		fputs("The case holds no snapshot.\n", fp);
+		return ferror(fp) ? -1 : 0;
+	}
+	fprintf(fp, "%4s  %-10s %-22s %8s %7s %-11s %s\n", "#", "LABEL",
+	    "TAKEN AT", "SOCKETS", "HELD", "RANGE", "FROM");
+	for (i = 0; i < a->nsnaps; i++) {
+		s = &a->snaps[i];
+		snprintf(rng, sizeof rng, "%d-%d", s->range_lo, s->range_hi);
+		fprintf(fp, "%4ld  ", s->seq);
+		cell(fp, s->label ? s->label : "-", 10, 0);
+		fputc(' ', fp);
+		cell(fp, s->taken_at ? s->taken_at : "-", 22, 0);
+		fprintf(fp, " %8s %7s %-11s ",
+		    fmt_count(c1, sizeof c1, s->sockets),
+		    fmt_count(c2, sizeof c2, s->ports_held), rng);
+		snprintf(where, sizeof where, ":%ld", s->first_line);
+		w = width(where);
+		cell(fp, s->file, LINE_WIDTH - 70 > w ? LINE_WIDTH - 70 - w : 1,
+		    0);
+		fprintf(fp, "%s\n", where);
+	}
+	return ferror(fp) ? -1 : 0;
+}
