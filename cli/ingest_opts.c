@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "parsers/decode.h"
 #include "parsers/format.h"
 #include "reports/range.h"
 
@@ -31,6 +32,12 @@ ingest_option(const char *cmd, int ch, const char *arg, struct ingest_opts *o)
 		o->format = arg;
 		return 1;
 	case 'E':
+		if (!decoder_encoding_known(arg)) {
+			usage(cmd, "unknown encoding '%s' (utf-8, utf-16le, "
+			    "utf-16be, cp850, cp437, cp1252, or any name iconv "
+			    "knows)", arg);
+			return -1;
+		}
 		o->encoding = arg;
 		return 1;
 	case 'T':

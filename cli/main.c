@@ -44,7 +44,8 @@ usage(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry `portsift %s--help`.\n", cmd ? cmd : "");
+	fprintf(stderr, "\nTry `portsift %s%s--help`.\n", cmd ? cmd : "",
+	    cmd ? " " : "");
 	return EXIT_USAGE;
 }
 

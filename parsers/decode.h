@@ -31,6 +31,9 @@ typedef void decode_issue_fn(void *ctx, unsigned long line, const char *reason,
 struct decoder	*decoder_open(FILE *fp, const char *encoding,
 		    decode_issue_fn *issue, void *ctx, char *err, size_t errlen);
 
+/* 1 when decoder_open() would accept this --encoding name, else 0. */
+int		 decoder_encoding_known(const char *name);
+
 /*
  * Next line: 1 with *line pointing at NUL-terminated UTF-8 (no line
  * terminator) valid until the next call, 0 at end of input, -1 on a read
