@@ -44,17 +44,19 @@ WHERE s.proto = 'tcp' AND s.state <> 'LISTEN'
 -- Ports held per process: distinct local port numbers in the range (a port
 -- on two local addresses is one number here; pool_pressure counts per
 -- address), its share of the range, and of all ports held in the snapshot.
+-- image_inferred: how many of its sockets got the image from another socket
+-- of the same PID (see sockets.process_inferred).
 CREATE VIEW port_share AS
 WITH per AS (
 	SELECT snapshot_id, owner_key, COUNT(DISTINCT lport) AS ports_held,
-	       COUNT(*) AS sockets
+	       COUNT(*) AS sockets, SUM(process_inferred) AS inferred
 	FROM held GROUP BY snapshot_id, owner_key
 ), total AS (
 	SELECT snapshot_id, COUNT(DISTINCT lport) AS all_held
 	FROM held GROUP BY snapshot_id
 )
 SELECT per.snapshot_id, p.image AS process, p.pid, per.owner_key,
-       per.ports_held, per.sockets,
+       per.ports_held, per.sockets, per.inferred AS image_inferred,
        n.range_hi - n.range_lo + 1 AS range_size,
        CAST(per.ports_held AS REAL) / (n.range_hi - n.range_lo + 1) AS share,
        CAST(per.ports_held AS REAL) / total.all_held AS share_of_held

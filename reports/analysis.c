@@ -161,7 +161,7 @@ static const char proc_sql[] =
     "SELECT ps.owner_key, ps.process, ps.pid, ps.ports_held, ps.sockets,"
     " ps.range_size, ps.share, ps.share_of_held,"
     " rc.remotes, rc.top_remote, rc.top_remote_share, rc.top_addr,"
-    " rc.top_addr_share, rc.hhi"
+    " rc.top_addr_share, rc.hhi, ps.image_inferred"
     " FROM port_share ps"
     " LEFT JOIN remote_concentration rc ON rc.snapshot_id = ps.snapshot_id"
     "  AND rc.owner_key = ps.owner_key"
@@ -236,6 +236,7 @@ load_processes(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
 			p->top_addr = col_text(st, 11);
 			p->top_addr_share = sqlite3_column_double(st, 12);
 			p->hhi = sqlite3_column_double(st, 13);
+			p->image_inferred = col_long(st, 14, 0);
 			assert(p->share >= 0.0 && p->share <= 1.0);
 		}
 		if (rc != SQLITE_DONE)

@@ -45,6 +45,7 @@ struct a_process {
 	long		 pid;		/* -1: none given */
 	long		 ports_held;
 	long		 sockets;	/* port-holding sockets */
+	long		 image_inferred; /* of them, image from another socket */
 	int		 range_size;
 	double		 share;		/* of the range */
 	double		 share_of_held;

@@ -35,6 +35,18 @@ width(const char *s)
 	return n;
 }
 
+/* Bytes in the first n characters of s. */
+static size_t
+utf8_prefix(const char *s, size_t n)
+{
+	size_t	i, chars = 0;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == n)
+			break;
+	return i;
+}
+
 /* s in a column of w characters, cut with "…" when longer. */
 static void
 cell(FILE *fp, const char *s, size_t w, int right)
@@ -113,9 +125,10 @@ static void
 process_table(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 {
 	const struct a_process	*p;
+	const char		*label;
 	char			 name[64], c[32], pct[16], pid[24];
 	size_t			 i, rows = 0;
-	int			 pid0 = 0;
+	int			 pid0 = 0, inferred = 0;
 
 	for (i = 0; i < a->nprocs; i++) {
 		p = &a->procs[i];
@@ -137,8 +150,20 @@ process_table(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 			fputs("  HELD, BY STATE\n", fp);
 		}
 		fputs("  ", fp);
-		cell(fp, process_label(p->process, p->pid, name, sizeof name),
-		    W_PROC, 0);
+		label = process_label(p->process, p->pid, name, sizeof name);
+		if (p->image_inferred > 0 && p->process != NULL) {
+			/* The mark must survive a cut name. */
+			char	marked[300];
+
+			if (width(label) + 1 > W_PROC)
+				snprintf(marked, sizeof marked, "%.*s…*",
+				    (int)utf8_prefix(label, W_PROC - 2), label);
+			else
+				snprintf(marked, sizeof marked, "%s*", label);
+			cell(fp, marked, W_PROC, 0);
+			inferred = 1;
+		} else
+			cell(fp, label, W_PROC, 0);
 		fputc(' ', fp);
 		if (p->pid >= 0)
 			snprintf(pid, sizeof pid, "%ld", p->pid);
@@ -161,6 +186,10 @@ process_table(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 	}
 	if (rows == 0)
 		fputs("  No process holds a dynamic port.\n", fp);
+	if (inferred)
+		fputs("\n  *: some of its lines said \"Can not obtain ownership "
+		    "information\"; the image\n  comes from another socket of "
+		    "the same PID in the same snapshot.\n", fp);
 	if (pid0)
 		fputs("\n  (PID 0): Windows lists TIME_WAIT sockets under PID 0 "
 		    "once their owner has\n  closed them; the owner is usually "
