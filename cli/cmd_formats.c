@@ -8,6 +8,34 @@
 #include "cli/cli.h"
 #include "parsers/format.h"
 
+/* Words of text after a label, wrapped at 100 columns under the label. */
+static void
+wrapped(const char *label, const char *text)
+{
+	const size_t	 indent = 12, width = 100;
+	const char	*p = text, *sp;
+	size_t		 col = indent, n;
+
+	printf("  %-*s", (int)(indent - 2), label);
+	while (*p != '\0') {
+		sp = strchr(p, ' ');
+		n = sp ? (size_t)(sp - p) : strlen(p);
+		if (col > indent && col + 1 + n > width) {
+			printf("\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > indent) {
+			putchar(' ');
+			col++;
+		}
+		printf("%.*s", (int)n, p);
+		col += n;
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	putchar('\n');
+}
+
 int
 cmd_formats(int argc, char **argv)
 {
@@ -25,8 +53,8 @@ cmd_formats(int argc, char **argv)
 		return usage("formats", "unexpected argument '%s'", argv[1]);
 	for (f = formats; *f != NULL; f++) {
 		printf("%s (%s)\n", (*f)->name, (*f)->system);
-		printf("  commands: %s\n", (*f)->commands);
-		printf("  reads:    %s\n", (*f)->reads);
+		wrapped("commands:", (*f)->commands);
+		wrapped("reads:", (*f)->reads);
 	}
 	return EXIT_DONE;
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "cli/pipeline.h"
 #include "db/store.h"
@@ -23,6 +24,7 @@
 
 #define SHOW_ISSUES	10	/* issues printed per file; the rest are counted */
 #define EARLY_ISSUES	32	/* decoder issues held back while sniffing */
+#define PROGRESS_MASK	0x3ffffUL /* a progress line every 262,144 lines */
 
 struct hashed {
 	FILE		*in;
@@ -335,6 +337,7 @@ ingest_file(struct store *store, const char *path,
 	FILE			*fp = NULL;
 	long long		 dup;
 	int			 rc = 0, status = EXIT_DONE, end;
+	int			 progress = isatty(STDERR_FILENO);
 
 	memset(res, 0, sizeof *res);
 	memset(&r, 0, sizeof r);
@@ -440,8 +443,14 @@ ingest_file(struct store *store, const char *path,
 		for (i = 0; i < nheld && !r.failed; i++)
 			fmt->line(parser, held[i], strlen(held[i]), heldno[i]);
 		while (!r.failed &&
-		    (rc = decoder_next(dec, &line, &len, &lineno)) == 1)
+		    (rc = decoder_next(dec, &line, &len, &lineno)) == 1) {
 			fmt->line(parser, line, len, lineno);
+			if (progress && (lineno & PROGRESS_MASK) == 0)
+				fprintf(stderr, "\rportsift: %s: %lu lines...",
+				    r.path, lineno);
+		}
+		if (progress && lineno > PROGRESS_MASK)
+			fputs("\r\033[K", stderr);
 		if (rc == -1 && !r.failed) {
 			fprintf(stderr, "portsift: %s: %s\n", r.path,
 			    decoder_error(dec));
