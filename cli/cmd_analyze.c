@@ -44,12 +44,13 @@ cmd_analyze(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ingest_opts	 io = { 0 };
-	struct report_opts	 ro = { .top = 10 };
+	struct report_opts	 ro;
 	struct store		*store;
 	const char		*db = NULL, *tmpdir;
 	char			 tmp[PATH_MAX], err[512];
 	int			 ch, rc, fd, status;
 
+	report_defaults(&ro);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "d:qh" INGEST_SHORTOPTS
 	    REPORT_SHORTOPTS, longopts, NULL)) != -1) {

@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "db/store.h"
+#include "reports/findings.h"
 
 static const char help[] =
 "usage: portsift ingest --db CASE [OPTIONS] FILE...\n"
@@ -34,6 +35,7 @@ cmd_ingest(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ingest_opts	 o = { 0 };
+	struct finding_opts	 fo;
 	struct store		*store;
 	const char		*db = NULL;
 	char			 err[512];
@@ -70,6 +72,12 @@ cmd_ingest(int argc, char **argv)
 		return EXIT_UNREADABLE;
 	}
 	rc = ingest_files(store, argv + optind, argc - optind, &o);
+	/* The finding table says what a report with defaults would say. */
+	findings_defaults(&fo);
+	if (findings_refresh(store_sqlite(store), &fo, err, sizeof err) == -1) {
+		fprintf(stderr, "portsift: %s\n", err);
+		rc = EXIT_UNREADABLE;
+	}
 	store_close(store);
 	return rc;
 }

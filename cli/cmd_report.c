@@ -24,14 +24,16 @@ cmd_report(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "db",		required_argument, NULL, 'd' },
 		{ "help",	no_argument,	   NULL, 'h' },
+		{ "help-thresholds", no_argument,  NULL, 'Y' },
 		REPORT_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};
-	struct report_opts	 o = { .top = 10 };
+	struct report_opts	 o;
 	struct store		*store;
 	char			 err[512];
 	int			 ch, rc;
 
+	report_defaults(&o);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "d:h" REPORT_SHORTOPTS, longopts,
 	    NULL)) != -1) {
@@ -41,6 +43,9 @@ cmd_report(int argc, char **argv)
 			break;
 		case 'h':
 			fputs(help, stdout);
+			return EXIT_DONE;
+		case 'Y':
+			fputs(findings_thresholds_help, stdout);
 			return EXIT_DONE;
 		default:
 			rc = report_option("report", ch, optarg, &o);

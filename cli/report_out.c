@@ -42,6 +42,14 @@ find_renderer(const char *name)
 	return NULL;
 }
 
+void
+report_defaults(struct report_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->top = 10;
+	findings_defaults(&o->findings);
+}
+
 int
 report_option(const char *cmd, int ch, const char *arg, struct report_opts *o)
 {
@@ -70,6 +78,13 @@ report_option(const char *cmd, int ch, const char *arg, struct report_opts *o)
 			return -1;
 		}
 		o->top = (int)n;
+		return 1;
+	case 'X':
+		if (findings_threshold(&o->findings, arg) == -1) {
+			usage(cmd, "--threshold wants NAME=VALUE, one of:\n%s"
+			    "not '%s'", findings_thresholds_help, arg);
+			return -1;
+		}
 		return 1;
 	}
 	return 0;
@@ -115,6 +130,11 @@ report_write(struct store *store, const struct report_opts *o)
 	FILE			*fp = stdout;
 	int			 to_file, rc;
 
+	if (findings_refresh(store_sqlite(store), &o->findings, err,
+	    sizeof err) == -1) {
+		fprintf(stderr, "portsift: %s\n", err);
+		return EXIT_UNREADABLE;
+	}
 	memset(&ao, 0, sizeof ao);
 	ao.snapshot = o->snapshot;
 	ao.top = o->top;

@@ -5,6 +5,8 @@
 #ifndef CLI_REPORT_OUT_H
 #define CLI_REPORT_OUT_H
 
+#include "reports/findings.h"
+
 struct store;
 
 struct report_opts {
@@ -13,13 +15,18 @@ struct report_opts {
 	const char	*snapshot;	/* --snapshot */
 	int		 top;		/* --top */
 	const char	*case_name;
+	struct finding_opts findings;	/* --threshold */
 };
+
+/* Defaults for every field. */
+void	report_defaults(struct report_opts *);
 
 #define REPORT_LONGOPTS \
 	{ "format",	required_argument, NULL, 'F' }, \
 	{ "output",	required_argument, NULL, 'o' }, \
 	{ "snapshot",	required_argument, NULL, 's' }, \
-	{ "top",	required_argument, NULL, 't' }
+	{ "top",	required_argument, NULL, 't' }, \
+	{ "threshold",	required_argument, NULL, 'X' }
 #define REPORT_SHORTOPTS	"o:s:t:"
 #define REPORT_HELP \
 "      --format text      the report format (text)\n" \
@@ -28,7 +35,9 @@ struct report_opts {
 "  -s, --snapshot WHICH   N (as `portsift snapshots` numbers them), a label,\n" \
 "                         first, last or all (default: all when there are up\n" \
 "                         to 6, else the last)\n" \
-"  -t, --top N            processes per snapshot (default 10; 0: all)\n"
+"  -t, --top N            processes per snapshot (default 10; 0: all)\n" \
+"      --threshold NAME=VALUE  when a finding is raised; repeatable (see\n" \
+"                         `portsift report --help-thresholds`)\n"
 
 /* 1 when ch was a report option, 0 when not, -1 on a bad value. */
 int	report_option(const char *cmd, int ch, const char *arg,

@@ -87,6 +87,20 @@ CREATE TABLE issue (
 	excerpt		TEXT
 );
 
+-- What the analyses conclude, ranked: refreshed after every ingest and by
+-- every report (reports/findings.c), so it always matches the last report.
+CREATE TABLE finding (
+	id		INTEGER PRIMARY KEY,
+	snapshot_id	INTEGER REFERENCES snapshot(id) ON DELETE CASCADE,
+	rank		INTEGER NOT NULL,	-- 1 = most important
+	severity	TEXT NOT NULL CHECK (severity IN ('critical', 'warning', 'info')),
+	kind		TEXT NOT NULL,
+	process		TEXT,
+	pid		INTEGER,
+	summary		TEXT NOT NULL,		-- one sentence
+	evidence	TEXT NOT NULL		-- the numbers, and sockets as file:line
+);
+
 -- Bookkeeping: which version of views.sql the views were made from.
 CREATE TABLE meta (
 	key		TEXT PRIMARY KEY,

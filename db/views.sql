@@ -13,6 +13,12 @@ DROP VIEW IF EXISTS port_share;
 DROP VIEW IF EXISTS state_mix;
 DROP VIEW IF EXISTS remote_concentration;
 DROP VIEW IF EXISTS snapshots;
+DROP VIEW IF EXISTS pool_pressure;
+DROP VIEW IF EXISTS time_wait_attribution;
+DROP VIEW IF EXISTS trend;
+DROP VIEW IF EXISTS snapshot_pressure;
+DROP VIEW IF EXISTS pressure_trend;
+DROP VIEW IF EXISTS time_wait_endpoint;
 
 -- Every socket with its snapshot, capture and process, for people writing SQL.
 -- process_inferred = 1: the socket line itself said "Can not obtain ownership
@@ -128,3 +134,227 @@ SELECT n.id AS snapshot_id, n.seq, n.label, n.taken_at, n.taken_at_source,
            AND s.lport BETWEEN n.range_lo AND n.range_hi)
            AS listeners_in_range
 FROM snapshot n JOIN capture c ON c.id = n.capture_id;
+
+-- Pool pressure: how full the pool that runs out is, under each model.
+--
+-- windows: per local address, the distinct local ports held on it plus the
+--   ports held by wildcard binds (0.0.0.0, ::) of the same family, which
+--   take the port on every address.  This is what runs out on Windows.
+-- linux: per (local address, remote address, remote port): connect()
+--   without bind() may reuse a local port toward different destinations,
+--   so the pool that runs out is per destination.  Rows for Linux, macOS
+--   and BSD snapshots (Windows does not share ports that way).
+-- tuple: per (source address, destination address, destination port), for
+--   connections seen on the wire (snapshot.os = 'capture').
+CREATE VIEW pool_pressure AS
+WITH wild AS (
+	SELECT DISTINCT snapshot_id, family, lport FROM held
+	WHERE laddr IN ('0.0.0.0', '::')
+), wild_n AS (
+	SELECT snapshot_id, family, COUNT(*) AS n FROM wild
+	GROUP BY snapshot_id, family
+), addrs AS (
+	SELECT DISTINCT snapshot_id, family, laddr FROM socket
+	WHERE laddr NOT IN ('0.0.0.0', '::', '*') AND resolved = 1
+), specific AS (
+	SELECT snapshot_id, family, laddr, COUNT(DISTINCT lport) AS n
+	FROM held WHERE laddr NOT IN ('0.0.0.0', '::')
+	GROUP BY snapshot_id, family, laddr
+), overlap AS (
+	SELECT h.snapshot_id, h.family, h.laddr, COUNT(DISTINCT h.lport) AS n
+	FROM held h JOIN wild w ON w.snapshot_id = h.snapshot_id
+	    AND w.family = h.family AND w.lport = h.lport
+	WHERE h.laddr NOT IN ('0.0.0.0', '::')
+	GROUP BY h.snapshot_id, h.family, h.laddr
+), per_addr AS (
+	SELECT a.snapshot_id, a.laddr,
+	       coalesce(s.n, 0) + coalesce(w.n, 0) - coalesce(o.n, 0) AS ports
+	FROM addrs a
+	LEFT JOIN specific s ON s.snapshot_id = a.snapshot_id
+	    AND s.family = a.family AND s.laddr = a.laddr
+	LEFT JOIN wild_n w ON w.snapshot_id = a.snapshot_id
+	    AND w.family = a.family
+	LEFT JOIN overlap o ON o.snapshot_id = a.snapshot_id
+	    AND o.family = a.family AND o.laddr = a.laddr
+	UNION ALL
+	-- Wildcard binds in a family with no specific address seen.
+	SELECT w.snapshot_id, CASE w.family WHEN 4 THEN '0.0.0.0' ELSE '::' END,
+	       w.n
+	FROM wild_n w
+	WHERE NOT EXISTS (SELECT 1 FROM addrs a WHERE a.snapshot_id =
+	    w.snapshot_id AND a.family = w.family)
+), per_dest AS (
+	SELECT snapshot_id, laddr, raddr, rport, COUNT(DISTINCT lport) AS ports
+	FROM held WHERE raddr IS NOT NULL AND rport IS NOT NULL
+	GROUP BY snapshot_id, laddr, raddr, rport
+)
+SELECT p.snapshot_id, 'windows' AS model, p.laddr, NULL AS raddr,
+       NULL AS rport, p.ports AS ports_held,
+       n.range_hi - n.range_lo + 1 AS range_size,
+       CAST(p.ports AS REAL) / (n.range_hi - n.range_lo + 1) AS share
+FROM per_addr p JOIN snapshot n ON n.id = p.snapshot_id
+WHERE p.ports > 0 AND coalesce(n.os, '') <> 'capture'
+UNION ALL
+SELECT d.snapshot_id, CASE WHEN n.os = 'capture' THEN 'tuple' ELSE 'linux' END,
+       d.laddr, d.raddr, d.rport, d.ports,
+       n.range_hi - n.range_lo + 1,
+       CAST(d.ports AS REAL) / (n.range_hi - n.range_lo + 1)
+FROM per_dest d JOIN snapshot n ON n.id = d.snapshot_id
+WHERE n.os IN ('linux', 'macos', 'freebsd', 'capture');
+
+-- The most pressed pool of each snapshot (the one that runs out first).
+CREATE VIEW snapshot_pressure AS
+SELECT snapshot_id, model, laddr, raddr, rport, ports_held, range_size, share
+FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY snapshot_id
+          ORDER BY share DESC, model, laddr, raddr, rport) AS rk
+      FROM pool_pressure)
+WHERE rk = 1;
+
+-- TIME_WAIT sockets listed under PID 0 (Windows: their owner closed them),
+-- per remote endpoint, with the process they are attributed to: the one that
+-- holds connections from the same local address to the same remote endpoint,
+-- in the same snapshot or else the nearest snapshot of the same capture that
+-- has one.  One candidate: 'endpoint'.  Several: one row each, the sockets
+-- split in proportion to their connections there, 'ambiguous'.  None: one row,
+-- process NULL, 'none'.  held: the sockets that hold a dynamic port.
+-- source_snapshot_id is where the candidates were seen.
+CREATE VIEW time_wait_endpoint AS
+WITH tw AS (
+	SELECT s.snapshot_id, n.capture_id, n.seq, s.laddr, s.raddr, s.rport,
+	       COUNT(*) AS tw,
+	       SUM(s.proto = 'tcp' AND s.lport BETWEEN n.range_lo AND n.range_hi)
+	           AS tw_held
+	FROM socket s JOIN snapshot n ON n.id = s.snapshot_id
+	WHERE s.state = 'TIME_WAIT' AND s.pid = 0 AND s.raddr IS NOT NULL
+	GROUP BY s.snapshot_id, s.laddr, s.raddr, s.rport
+), owned AS (
+	SELECT snapshot_id, laddr, raddr, rport, process_id, pid, COUNT(*) AS n
+	FROM socket
+	WHERE pid > 0 AND raddr IS NOT NULL AND state <> 'TIME_WAIT'
+	GROUP BY snapshot_id, laddr, raddr, rport, process_id
+), cand AS (
+	SELECT tw.snapshot_id, tw.laddr, tw.raddr, tw.rport, tw.tw, tw.tw_held,
+	       o.snapshot_id AS src, o.process_id, o.pid, o.n,
+	       DENSE_RANK() OVER (PARTITION BY tw.snapshot_id, tw.laddr,
+	           tw.raddr, tw.rport ORDER BY abs(so.seq - tw.seq), so.seq)
+	           AS rk
+	FROM tw
+	JOIN owned o ON o.laddr = tw.laddr AND o.raddr = tw.raddr
+	    AND o.rport IS tw.rport
+	JOIN snapshot so ON so.id = o.snapshot_id
+	    AND so.capture_id = tw.capture_id
+), best AS (
+	SELECT *, SUM(n) OVER w AS total, COUNT(*) OVER w AS ncand
+	FROM cand WHERE rk = 1
+	WINDOW w AS (PARTITION BY snapshot_id, laddr, raddr, rport)
+)
+SELECT c.snapshot_id, c.laddr, c.raddr, c.rport, p.image AS process, c.pid,
+       CAST(c.tw AS REAL) * c.n / c.total AS sockets,
+       CAST(c.tw_held AS REAL) * c.n / c.total AS held,
+       CASE WHEN c.ncand = 1 THEN 'endpoint' ELSE 'ambiguous' END
+           AS confidence,
+       c.src AS source_snapshot_id
+FROM best c LEFT JOIN process p ON p.id = c.process_id
+UNION ALL
+SELECT snapshot_id, laddr, raddr, rport, NULL, NULL, tw, tw_held, 'none', NULL
+FROM tw WHERE NOT EXISTS (SELECT 1 FROM cand c
+    WHERE c.snapshot_id = tw.snapshot_id AND c.laddr = tw.laddr
+    AND c.raddr = tw.raddr AND c.rport IS tw.rport);
+
+-- The same per process: the rows of one snapshot add up to its PID 0
+-- TIME_WAIT sockets (attribution never creates sockets).
+CREATE VIEW time_wait_attribution AS
+SELECT snapshot_id, process, pid, SUM(sockets) AS sockets, SUM(held) AS held,
+       confidence, MIN(source_snapshot_id) AS source_snapshot_id
+FROM time_wait_endpoint
+GROUP BY snapshot_id, process, pid, confidence;
+
+-- Ports held over time, per process (image + PID) and per image across
+-- restarts (pid NULL), over the snapshots that have a time.  slope_per_hour
+-- is the least-squares slope of ports held against taken_at; monotonic = 1
+-- when it never fell and rose at least once.  minutes_to_exhaustion: the
+-- time until the most pressed pool of the last snapshot is full, were it to
+-- grow at this slope.  NULL, not 0, with fewer than two timed snapshots.
+CREATE VIEW trend AS
+WITH timed AS (
+	SELECT id, taken_at, julianday(taken_at) * 24.0 AS h
+	FROM snapshot WHERE taken_at IS NOT NULL
+	    AND julianday(taken_at) IS NOT NULL
+), series AS (
+	SELECT ps.process, ps.pid, t.taken_at, t.h, ps.ports_held AS y
+	FROM port_share ps JOIN timed t ON t.id = ps.snapshot_id
+	UNION ALL
+	SELECT ps.process, NULL, t.taken_at, t.h, SUM(ps.ports_held)
+	FROM port_share ps JOIN timed t ON t.id = ps.snapshot_id
+	WHERE ps.process IS NOT NULL
+	GROUP BY ps.process, t.id
+), steps AS (
+	SELECT *, y - LAG(y) OVER (PARTITION BY process, pid ORDER BY h) AS dy,
+	       h - MIN(h) OVER (PARTITION BY process, pid) AS x
+	FROM series
+), fit AS (
+	SELECT process, pid, COUNT(*) AS k, MIN(taken_at) AS first_taken_at,
+	       MAX(taken_at) AS last_taken_at,
+	       SUM(x) AS sx, SUM(y) AS sy, SUM(x * y) AS sxy, SUM(x * x) AS sxx,
+	       MIN(coalesce(dy, 0)) >= 0 AND MAX(coalesce(dy, 0)) > 0 AS monotonic
+	FROM steps GROUP BY process, pid
+), ends AS (
+	SELECT DISTINCT process, pid,
+	       FIRST_VALUE(y) OVER w AS ports_first,
+	       LAST_VALUE(y) OVER w AS ports_last
+	FROM series
+	WINDOW w AS (PARTITION BY process, pid ORDER BY h
+	    ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+), headroom AS (
+	SELECT sp.range_size - sp.ports_held AS left_ports
+	FROM snapshot_pressure sp JOIN snapshot n ON n.id = sp.snapshot_id
+	ORDER BY n.taken_at IS NULL, n.taken_at DESC, n.seq DESC LIMIT 1
+), slopes AS (
+	SELECT f.*, CASE WHEN f.k >= 2 AND f.k * f.sxx - f.sx * f.sx > 1e-12
+	    THEN (f.k * f.sxy - f.sx * f.sy) / (f.k * f.sxx - f.sx * f.sx)
+	    END AS slope
+	FROM fit f
+)
+SELECT s.process, s.pid, s.k AS snapshots, s.first_taken_at, s.last_taken_at,
+       e.ports_first, e.ports_last,
+       s.slope AS slope_per_hour,
+       CASE WHEN s.slope IS NULL THEN NULL ELSE s.monotonic END AS monotonic,
+       CASE WHEN s.slope > 0 THEN 60.0 * (SELECT left_ports FROM headroom)
+           / s.slope END AS minutes_to_exhaustion
+FROM slopes s JOIN ends e ON e.process IS s.process AND e.pid IS s.pid;
+
+-- The most pressed pool over time: least-squares slope of its ports held
+-- (ports/hour) over the timed snapshots of each capture, and the minutes
+-- until it is full at that slope, from the last timed snapshot.  NULL, not 0,
+-- with fewer than two timed snapshots.
+CREATE VIEW pressure_trend AS
+WITH pts AS (
+	SELECT n.capture_id, n.seq, n.taken_at, sp.laddr, sp.ports_held AS y,
+	       sp.range_size, julianday(n.taken_at) * 24.0 AS h
+	FROM snapshot_pressure sp JOIN snapshot n ON n.id = sp.snapshot_id
+	WHERE n.taken_at IS NOT NULL AND julianday(n.taken_at) IS NOT NULL
+), xs AS (
+	SELECT *, h - MIN(h) OVER (PARTITION BY capture_id) AS x,
+	       y - LAG(y) OVER (PARTITION BY capture_id ORDER BY h) AS dy,
+	       ROW_NUMBER() OVER (PARTITION BY capture_id ORDER BY h DESC)
+	           AS last_rk,
+	       ROW_NUMBER() OVER (PARTITION BY capture_id ORDER BY h) AS first_rk
+	FROM pts
+), fit AS (
+	SELECT capture_id, COUNT(*) AS k, SUM(x) AS sx, SUM(y) AS sy,
+	       SUM(x * y) AS sxy, SUM(x * x) AS sxx,
+	       MIN(coalesce(dy, 0)) >= 0 AND MAX(coalesce(dy, 0)) > 0 AS monotonic
+	FROM xs GROUP BY capture_id
+)
+SELECT f.capture_id, f.k AS snapshots, a.taken_at AS first_taken_at,
+       b.taken_at AS last_taken_at, a.y AS ports_first, b.y AS ports_last,
+       b.laddr, b.range_size, s.slope AS slope_per_hour,
+       CASE WHEN s.slope IS NULL THEN NULL ELSE f.monotonic END AS monotonic,
+       CASE WHEN s.slope > 0 THEN 60.0 * (b.range_size - b.y) / s.slope END
+           AS minutes_to_exhaustion
+FROM fit f
+JOIN (SELECT capture_id, CASE WHEN k >= 2 AND k * sxx - sx * sx > 1e-12
+          THEN (k * sxy - sx * sy) / (k * sxx - sx * sx) END AS slope
+      FROM fit) s ON s.capture_id = f.capture_id
+JOIN xs a ON a.capture_id = f.capture_id AND a.first_rk = 1
+JOIN xs b ON b.capture_id = f.capture_id AND b.last_rk = 1;

@@ -251,6 +251,168 @@ load_processes(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
 	return 0;
 }
 
+static const char finding_sql[] =
+    "SELECT snapshot_id, rank, severity, kind, process, pid, summary, evidence"
+    " FROM finding WHERE snapshot_id = ?1 ORDER BY rank";
+
+static int
+load_findings(sqlite3 *db, struct analysis *a, char *err, size_t errlen)
+{
+	sqlite3_stmt		*st;
+	struct a_finding	*f;
+	size_t			 cap = 0, i;
+	int			 rc;
+
+	if (prepare(db, finding_sql, &st, err, errlen) == -1)
+		return -1;
+	for (i = 0; i < a->nsnaps; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, a->snaps[i].id);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			a->findings = grow(a->findings, &cap, a->nfindings,
+			    sizeof *a->findings);
+			f = &a->findings[a->nfindings++];
+			f->snapshot_id = sqlite3_column_int64(st, 0);
+			f->rank = (int)col_long(st, 1, 0);
+			f->severity = col_text(st, 2);
+			f->kind = col_text(st, 3);
+			f->process = col_text(st, 4);
+			f->pid = col_long(st, 5, -1);
+			f->summary = col_text(st, 6);
+			f->evidence = col_text(st, 7);
+		}
+		if (rc != SQLITE_DONE)
+			return step_error(db, st, err, errlen);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static double
+col_double(sqlite3_stmt *st, int i, int *isnull)
+{
+	*isnull = sqlite3_column_type(st, i) == SQLITE_NULL;
+	return sqlite3_column_double(st, i);
+}
+
+static const char attr_sql[] =
+    "SELECT snapshot_id, process, pid, sockets, held, confidence"
+    " FROM time_wait_attribution WHERE snapshot_id = ?1"
+    " ORDER BY confidence = 'none', sockets DESC";
+
+static const char pool_sql[] =
+    "SELECT snapshot_id, model, laddr, raddr, rport, ports_held, range_size,"
+    " share FROM pool_pressure WHERE snapshot_id = ?1"
+    " ORDER BY share DESC, model, laddr, raddr, rport LIMIT ?2";
+
+/* Attribution and pools, per selected snapshot. */
+static int
+load_snapshot_tables(sqlite3 *db, struct analysis *a, char *err,
+    size_t errlen)
+{
+	sqlite3_stmt	*at, *pt;
+	size_t		 acap = 0, pcap = 0, i;
+	int		 rc = SQLITE_DONE, isnull;
+
+	if (prepare(db, attr_sql, &at, err, errlen) == -1)
+		return -1;
+	if (prepare(db, pool_sql, &pt, err, errlen) == -1) {
+		sqlite3_finalize(at);
+		return -1;
+	}
+	for (i = 0; i < a->nsnaps && rc == SQLITE_DONE; i++) {
+		sqlite3_reset(at);
+		sqlite3_bind_int64(at, 1, a->snaps[i].id);
+		while ((rc = sqlite3_step(at)) == SQLITE_ROW) {
+			struct a_attr *t;
+
+			a->attrs = grow(a->attrs, &acap, a->nattrs,
+			    sizeof *a->attrs);
+			t = &a->attrs[a->nattrs++];
+			t->snapshot_id = sqlite3_column_int64(at, 0);
+			t->process = col_text(at, 1);
+			t->pid = col_long(at, 2, -1);
+			t->sockets = col_double(at, 3, &isnull);
+			t->held = col_double(at, 4, &isnull);
+			t->confidence = col_text(at, 5);
+		}
+		if (rc != SQLITE_DONE)
+			break;
+		sqlite3_reset(pt);
+		sqlite3_bind_int64(pt, 1, a->snaps[i].id);
+		sqlite3_bind_int(pt, 2, ANALYSIS_POOLS);
+		while ((rc = sqlite3_step(pt)) == SQLITE_ROW) {
+			struct a_pool *p;
+
+			a->pools = grow(a->pools, &pcap, a->npools,
+			    sizeof *a->pools);
+			p = &a->pools[a->npools++];
+			p->snapshot_id = sqlite3_column_int64(pt, 0);
+			p->model = col_text(pt, 1);
+			p->laddr = col_text(pt, 2);
+			p->raddr = col_text(pt, 3);
+			p->rport = col_long(pt, 4, -1);
+			p->ports_held = col_long(pt, 5, 0);
+			p->range_size = col_long(pt, 6, 0);
+			p->share = sqlite3_column_double(pt, 7);
+			assert(p->share >= 0.0 && p->share <= 1.0);
+		}
+	}
+	sqlite3_finalize(at);
+	sqlite3_finalize(pt);
+	if (rc != SQLITE_DONE) {
+		snprintf(err, errlen, "reading the case: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	return 0;
+}
+
+/* Processes whose ports held changed over time, steepest first. */
+static const char trend_sql[] =
+    "SELECT process, pid, snapshots, first_taken_at, last_taken_at,"
+    " ports_first, ports_last, slope_per_hour, monotonic,"
+    " minutes_to_exhaustion FROM trend t"
+    " WHERE slope_per_hour IS NOT NULL AND abs(slope_per_hour) >= 0.5"
+    "  AND (pid IS NOT NULL OR"
+    "  (SELECT COUNT(*) FROM trend u WHERE u.process = t.process"
+    "   AND u.pid IS NOT NULL) > 1)"
+    " ORDER BY abs(slope_per_hour) DESC, process, pid LIMIT ?1";
+
+static int
+load_trends(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt	*st;
+	size_t		 cap = 0;
+	int		 rc, isnull;
+
+	if (prepare(db, trend_sql, &st, err, errlen) == -1)
+		return -1;
+	sqlite3_bind_int(st, 1, o->top > 0 ? o->top : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct a_trend *t;
+
+		a->trends = grow(a->trends, &cap, a->ntrends, sizeof *a->trends);
+		t = &a->trends[a->ntrends++];
+		t->process = col_text(st, 0);
+		t->pid = col_long(st, 1, -1);
+		t->snapshots = col_long(st, 2, 0);
+		t->first_taken_at = col_text(st, 3);
+		t->last_taken_at = col_text(st, 4);
+		t->ports_first = col_long(st, 5, 0);
+		t->ports_last = col_long(st, 6, 0);
+		t->slope_per_hour = col_double(st, 7, &isnull);
+		t->has_slope = !isnull;
+		t->monotonic = (int)col_long(st, 8, 0);
+		t->minutes_to_exhaustion = col_double(st, 9, &isnull);
+		t->has_minutes = !isnull;
+	}
+	if (rc != SQLITE_DONE)
+		return step_error(db, st, err, errlen);
+	sqlite3_finalize(st);
+	return 0;
+}
+
 static const char issue_sql[] =
     "SELECT c.path, i.line, i.reason, i.excerpt,"
     " (SELECT count(*) FROM issue)"
@@ -300,6 +462,10 @@ analysis_load(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
 	if (load_snapshots(db, o, a, err, errlen) == -1 ||
 	    (!o->snapshots_only &&
 	    load_processes(db, o, a, err, errlen) == -1) ||
+	    (!o->snapshots_only && load_findings(db, a, err, errlen) == -1) ||
+	    (!o->snapshots_only &&
+	    load_snapshot_tables(db, a, err, errlen) == -1) ||
+	    (!o->snapshots_only && load_trends(db, o, a, err, errlen) == -1) ||
 	    load_issues(db, o, a, err, errlen) == -1) {
 		analysis_free(a);
 		return -1;
@@ -326,6 +492,31 @@ analysis_free(struct analysis *a)
 		free(p->states);
 	}
 	free(a->procs);
+	for (i = 0; i < a->nfindings; i++) {
+		free(a->findings[i].severity);
+		free(a->findings[i].kind);
+		free(a->findings[i].process);
+		free(a->findings[i].summary);
+		free(a->findings[i].evidence);
+	}
+	free(a->findings);
+	for (i = 0; i < a->nattrs; i++) {
+		free(a->attrs[i].process);
+		free(a->attrs[i].confidence);
+	}
+	free(a->attrs);
+	for (i = 0; i < a->npools; i++) {
+		free(a->pools[i].model);
+		free(a->pools[i].laddr);
+		free(a->pools[i].raddr);
+	}
+	free(a->pools);
+	for (i = 0; i < a->ntrends; i++) {
+		free(a->trends[i].process);
+		free(a->trends[i].first_taken_at);
+		free(a->trends[i].last_taken_at);
+	}
+	free(a->trends);
 	for (i = 0; i < a->nissues; i++) {
 		free(a->issues[i].file);
 		free(a->issues[i].reason);

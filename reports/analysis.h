@@ -67,12 +67,69 @@ struct a_issue {
 	char		*excerpt;
 };
 
+/* PID 0 TIME_WAIT sockets attributed to a process (time_wait_attribution). */
+struct a_attr {
+	long long	 snapshot_id;
+	char		*process;
+	long		 pid;		/* -1: none */
+	double		 sockets;
+	double		 held;
+	char		*confidence;	/* endpoint, ambiguous, none */
+};
+
+/* A pool and how full it is (pool_pressure). */
+struct a_pool {
+	long long	 snapshot_id;
+	char		*model;
+	char		*laddr;
+	char		*raddr;		/* NULL for the windows model */
+	long		 rport;		/* -1: none */
+	long		 ports_held;
+	long		 range_size;
+	double		 share;
+};
+
+/* Ports held over time (trend). */
+struct a_trend {
+	char		*process;
+	long		 pid;		/* -1: the rollup of an image */
+	long		 snapshots;
+	char		*first_taken_at;
+	char		*last_taken_at;
+	long		 ports_first;
+	long		 ports_last;
+	int		 has_slope;
+	double		 slope_per_hour;
+	int		 monotonic;
+	int		 has_minutes;
+	double		 minutes_to_exhaustion;
+};
+
+struct a_finding {
+	long long	 snapshot_id;
+	int		 rank;
+	char		*severity;	/* critical, warning, info */
+	char		*kind;
+	char		*process;
+	long		 pid;
+	char		*summary;
+	char		*evidence;
+};
+
 struct analysis {
 	struct a_snapshot	*snaps;		/* the selected ones, by seq */
 	size_t			 nsnaps;
 	size_t			 total_snaps;	/* in the whole case */
 	struct a_process	*procs;		/* by snapshot, then ports held */
 	size_t			 nprocs;
+	struct a_finding	*findings;	/* of the selected snapshots */
+	size_t			 nfindings;
+	struct a_attr		*attrs;		/* of the selected snapshots */
+	size_t			 nattrs;
+	struct a_pool		*pools;		/* the most pressed, per snapshot */
+	size_t			 npools;
+	struct a_trend		*trends;	/* steepest first */
+	size_t			 ntrends;
 	struct a_issue		*issues;	/* the first few */
 	size_t			 nissues;
 	long			 total_issues;
@@ -84,6 +141,8 @@ struct analysis_opts {
 	int		 max_issues;	/* issues to list */
 	int		 snapshots_only; /* skip the per-process analyses */
 };
+
+#define ANALYSIS_POOLS	5	/* pools per snapshot */
 
 /* The default selection: every snapshot up to this many, else the last. */
 #define ANALYSIS_ALL_UP_TO	6

@@ -8,7 +8,9 @@
  * characters (UTF-8 code points), and a name too long for its column is cut
  * with an ellipsis, never in the middle of a character.
  */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "reports/render.h"
@@ -70,6 +72,97 @@ cell(FILE *fp, const char *s, size_t w, int right)
 		fprintf(fp, "%*s", (int)(w - n), "");
 }
 
+/*
+ * text as words wrapped at LINE_WIDTH: the first line after `first` (already
+ * printed, `col` characters wide), the next ones indented by `indent`.
+ */
+static void
+wrap(FILE *fp, size_t col, size_t indent, const char *text)
+{
+	const char	*p = text, *sp;
+	size_t		 n, w;
+
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		sp = strchr(p, ' ');
+		n = sp ? (size_t)(sp - p) : strlen(p);
+		{
+			char word[512];
+
+			snprintf(word, sizeof word, "%.*s", (int)n, p);
+			w = width(word);
+		}
+		if (col > indent && col + 1 + w > LINE_WIDTH) {
+			fprintf(fp, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > indent) {
+			fputc(' ', fp);
+			col++;
+		}
+		fwrite(p, 1, n, fp);
+		col += w;
+		p += n;
+	}
+	fputc('\n', fp);
+}
+
+static void
+upper(char *dst, size_t len, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < len; i++)
+		dst[i] = (s[i] >= 'a' && s[i] <= 'z') ? s[i] - 'a' + 'A' : s[i];
+	dst[i] = '\0';
+}
+
+/* The answer (rank 1) and the other findings of the last snapshot shown. */
+static void
+findings(FILE *fp, const struct analysis *a)
+{
+	const struct a_snapshot	*s;
+	const struct a_finding	*f;
+	char			 sev[16], head[32];
+	size_t			 i, shown = 0;
+
+	if (a->nsnaps == 0)
+		return;
+	s = &a->snaps[a->nsnaps - 1];
+	for (i = 0; i < a->nfindings; i++) {
+		f = &a->findings[i];
+		if (f->snapshot_id != s->id)
+			continue;
+		if (shown++ == 0) {
+			upper(sev, sizeof sev, f->severity);
+			fprintf(fp, "Answer (%s):", sev);
+			wrap(fp, 10 + strlen(sev), 2, f->summary);
+			fputs("  evidence: ", fp);
+			wrap(fp, 12, 12, f->evidence);
+			continue;
+		}
+		if (shown == 2)
+			fprintf(fp, "\nMore findings in snapshot %ld%s%s%s:\n",
+			    s->seq, s->taken_at ? " (" : "", s->taken_at ?
+			    s->taken_at : "", s->taken_at ? ")" : "");
+		upper(sev, sizeof sev, f->severity);
+		snprintf(head, sizeof head, "%2d. %-8s ", f->rank, sev);
+		fputs("  ", fp);
+		fputs(head, fp);
+		wrap(fp, 2 + strlen(head), 2 + strlen(head), f->summary);
+		fprintf(fp, "%*s", (int)(2 + strlen(head)), "");
+		fputs("evidence: ", fp);
+		wrap(fp, 2 + strlen(head) + 10, 2 + strlen(head) + 10,
+		    f->evidence);
+	}
+	if (shown == 0)
+		fprintf(fp, "Answer: nothing in snapshot %ld passes the "
+		    "thresholds of a finding (see --threshold).\n", s->seq);
+	fputc('\n', fp);
+}
+
 static void
 snapshot_head(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 {
@@ -119,6 +212,71 @@ states(FILE *fp, const struct a_process *p)
 		shown++;
 	}
 	fputc('\n', fp);
+}
+
+/* PID 0 TIME_WAIT sockets and who they are attributed to, kept apart. */
+static void
+attribution(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
+{
+	const struct a_attr	*t;
+	char			 name[64], c[32], line[160];
+	size_t			 i, shown = 0;
+
+	for (i = 0; i < a->nattrs; i++) {
+		t = &a->attrs[i];
+		if (t->snapshot_id != s->id)
+			continue;
+		if (shown++ == 0)
+			fputs("\n  TIME_WAIT under PID 0, attributed by local "
+			    "address and remote endpoint (not in the counts "
+			    "above):\n", fp);
+		if (strcmp(t->confidence, "none") == 0)
+			snprintf(line, sizeof line, "(no process matches)");
+		else if (t->process != NULL)
+			snprintf(line, sizeof line, "%s (PID %ld)", t->process,
+			    t->pid);
+		else
+			snprintf(line, sizeof line, "%s", process_label(NULL,
+			    t->pid, name, sizeof name));
+		fprintf(fp, "    %-36s %9s sockets", line,
+		    fmt_count(c, sizeof c, lround(t->sockets)));
+		fprintf(fp, ", %s holding dynamic ports  (%s)\n",
+		    fmt_count(c, sizeof c, lround(t->held)), t->confidence);
+	}
+}
+
+/* The fullest pools, when there is more than one or the model is not windows. */
+static void
+pools(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
+{
+	const struct a_pool	*p;
+	char			 c[32], z[32], pc[16], where[128];
+	size_t			 i, n = 0;
+
+	for (i = 0; i < a->npools; i++)
+		if (a->pools[i].snapshot_id == s->id)
+			n++;
+	if (n == 0)
+		return;
+	fputs("\n  Fullest pools (windows: per local address; linux: per "
+	    "local address and destination):\n", fp);
+	for (i = 0; i < a->npools; i++) {
+		p = &a->pools[i];
+		if (p->snapshot_id != s->id)
+			continue;
+		if (p->raddr != NULL)
+			snprintf(where, sizeof where, "%s -> %s%s%s:%ld", p->laddr,
+			    strchr(p->raddr, ':') ? "[" : "", p->raddr,
+			    strchr(p->raddr, ':') ? "]" : "", p->rport);
+		else
+			snprintf(where, sizeof where, "%s", p->laddr);
+		fprintf(fp, "    %-8s ", p->model);
+		cell(fp, where, 48, 0);
+		fprintf(fp, " %9s of %s  %s\n",
+		    fmt_count(c, sizeof c, p->ports_held),
+		    fmt_count(z, sizeof z, p->range_size),
+		    fmt_pct(pc, sizeof pc, p->share));
+	}
 }
 
 static void
@@ -195,6 +353,54 @@ process_table(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 		    "once their owner has\n  closed them; the owner is usually "
 		    "the process with live connections to the\n  same remote "
 		    "endpoint.\n", fp);
+	attribution(fp, a, s);
+	pools(fp, a, s);
+	fputc('\n', fp);
+}
+
+/* Ports held over time, for the whole case. */
+static void
+trends(FILE *fp, const struct analysis *a)
+{
+	const struct a_trend	*t;
+	char			 name[64], c1[32], c2[32], sl[48], left[48];
+	size_t			 i;
+
+	if (a->ntrends == 0)
+		return;
+	fputs("Trend over the timed snapshots (least squares; PID - is an "
+	    "image across restarts):\n", fp);
+	fprintf(fp, "  %-20s %7s %5s %9s %9s %13s  %-9s %s\n", "PROCESS", "PID",
+	    "SNAPS", "FIRST", "LAST", "PER HOUR", "STEADY", "FULL IN");
+	for (i = 0; i < a->ntrends; i++) {
+		t = &a->trends[i];
+		fputs("  ", fp);
+		cell(fp, process_label(t->process, t->pid < 0 ? 0 : t->pid, name,
+		    sizeof name), 20, 0);
+		if (t->pid >= 0)
+			fprintf(fp, " %7ld", t->pid);
+		else
+			fprintf(fp, " %7s", "-");
+		snprintf(sl, sizeof sl, "%s%s", t->slope_per_hour > 0 ? "+" :
+		    t->slope_per_hour < 0 ? "-" : "", fmt_count(c1, sizeof c1,
+		    labs(lround(t->slope_per_hour))));
+		if (t->has_minutes) {
+			if (t->minutes_to_exhaustion < 90)
+				snprintf(left, sizeof left, "%.0f min",
+				    t->minutes_to_exhaustion);
+			else if (t->minutes_to_exhaustion < 2880)
+				snprintf(left, sizeof left, "%.1f hours",
+				    t->minutes_to_exhaustion / 60);
+			else
+				snprintf(left, sizeof left, "%.0f days",
+				    t->minutes_to_exhaustion / 1440);
+		} else
+			snprintf(left, sizeof left, "-");
+		fprintf(fp, " %5ld %9s %9s %13s  %-9s %s\n", t->snapshots,
+		    fmt_count(c1, sizeof c1, t->ports_first),
+		    fmt_count(c2, sizeof c2, t->ports_last), sl,
+		    t->monotonic ? "rising" : "no", left);
+	}
 	fputc('\n', fp);
 }
 
@@ -237,10 +443,12 @@ render_text(FILE *fp, const struct analysis *a, const struct render_opts *o)
 		fprintf(fp, ", showing %zu (--snapshot all shows every one)",
 		    a->nsnaps);
 	fputs("\n\n", fp);
+	findings(fp, a);
 	for (i = 0; i < a->nsnaps; i++) {
 		snapshot_head(fp, a, &a->snaps[i]);
 		process_table(fp, a, &a->snaps[i]);
 	}
+	trends(fp, a);
 	issues(fp, a);
 	return ferror(fp) ? -1 : 0;
 }
