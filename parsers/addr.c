@@ -23,6 +23,38 @@ copy_text(char *dst, size_t dstlen, const char *s, size_t len)
 	dst[len] = '\0';
 }
 
+/*
+ * A dotted quad that is already canonical (four numbers 0-255 without
+ * leading zeros) is its own canonical text: the common case, without the
+ * round trip through inet_pton/inet_ntop.
+ */
+static int
+canonical_ipv4(const char *s, size_t len)
+{
+	size_t	i, digits = 0, dots = 0;
+	int	octet = 0;
+
+	if (len < 7 || len > 15)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '.') {
+			if (digits == 0 || ++dots > 3)
+				return 0;
+			digits = 0;
+			octet = 0;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		if (digits > 0 && octet == 0)
+			return 0;		/* a leading zero */
+		octet = octet * 10 + (s[i] - '0');
+		if (++digits > 3 || octet > 255)
+			return 0;
+	}
+	return dots == 3 && digits > 0;
+}
+
 int
 addr_canon(const char *s, size_t len, char *out, size_t outlen)
 {
@@ -31,6 +63,11 @@ addr_canon(const char *s, size_t len, char *out, size_t outlen)
 
 	if (len == 0 || len >= sizeof tmp)
 		return 0;
+	if (canonical_ipv4(s, len) && len < outlen) {
+		memcpy(out, s, len);
+		out[len] = '\0';
+		return 4;
+	}
 	memcpy(tmp, s, len);
 	tmp[len] = '\0';
 	if (memchr(tmp, ':', len) == NULL) {
@@ -155,6 +192,9 @@ addr_parse(const char *s, size_t len, struct endpoint *ep)
 	}
 	family = addr_canon(host, hostlen, ep->addr, sizeof ep->addr);
 	if (family == 0) {
+		/* No host name has a colon: "::1", "fe80::1" lack their port. */
+		if (memchr(host, ':', hostlen) != NULL)
+			return -1;
 		copy_text(ep->addr, sizeof ep->addr, host, hostlen);
 		ep->numeric = 0;
 		return 0;

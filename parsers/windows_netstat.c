@@ -82,6 +82,7 @@ struct winstat {
 	char			 state_raw[96];
 	char			 image[256];
 	char			 service[128];
+	unsigned long		 service_line;
 	int			 seen_image;	/* a "[image.exe]" line so far */
 
 	/* Snapshot boundaries. */
@@ -98,9 +99,11 @@ struct winstat {
 	enum proto		 netsh_proto;
 	unsigned long		 netsh_line;
 	long			 netsh_start;
+	int			 range_held;	/* range waits for its snapshot */
+	struct ps_range		 range;
 
 	/* Unknown state words, each reported once. */
-	char			 unknown[MAXUNKNOWN][48];
+	char			 unknown[MAXUNKNOWN][96];	/* as state_raw */
 	size_t			 nunknown;
 };
 
@@ -183,6 +186,22 @@ emit_snapshot(struct winstat *w, unsigned long line)
 	w->sink->snapshot(w->sink->ctx, &ev);
 	w->snap_open = 1;
 	w->marker = M_NONE;
+	if (w->range_held) {
+		w->sink->range(w->sink->ctx, &w->range);
+		w->range_held = 0;
+	}
+}
+
+/*
+ * A lone word after a socket line that no "[image.exe]" followed: it was not
+ * a -b service tag ("^C" after -ano output) but a line that fits no rule.
+ */
+static void
+drop_tag(struct winstat *w)
+{
+	w->sink->issue(w->sink->ctx, w->service_line, "not a netstat line",
+	    w->service);
+	w->service[0] = '\0';
 }
 
 static void
@@ -190,6 +209,8 @@ flush(struct winstat *w)
 {
 	if (!w->pending)
 		return;
+	if (w->service[0] && !w->image[0] && !w->sock.ownership_unavailable)
+		drop_tag(w);
 	w->sock.state_raw = w->state_raw[0] ? w->state_raw : NULL;
 	w->sock.process = w->image[0] ? w->image : NULL;
 	w->sock.service = w->service[0] ? w->service : NULL;
@@ -217,7 +238,7 @@ static void
 unknown_state(struct winstat *w, const char *word, unsigned long line,
     const char *text)
 {
-	char	reason[128];
+	char	reason[160];
 	size_t	i;
 
 	for (i = 0; i < w->nunknown; i++)
@@ -307,7 +328,8 @@ socket_line(struct winstat *w, const struct tok *t, size_t n,
  * "-- unknown component(s) --").  Returns 1 when the line was one.
  */
 static int
-ownership_line(struct winstat *w, const char *p, size_t len, size_t ntok)
+ownership_line(struct winstat *w, const char *p, size_t len, size_t ntok,
+    unsigned long lineno)
 {
 	if (!w->pending)
 		return 0;
@@ -321,7 +343,10 @@ ownership_line(struct winstat *w, const char *p, size_t len, size_t ntok)
 	    p[2] == '\\') || (len > 2 && p[0] == '-' && p[1] == '-'))
 		return 1;		/* XP component: [image] still to come */
 	if (ntok == 1) {
+		if (w->service[0])
+			drop_tag(w);
 		copy(w->service, sizeof w->service, p, len);
+		w->service_line = lineno;
 		return 1;
 	}
 	/*
@@ -393,8 +418,6 @@ netsh_line(struct winstat *w, const char *p, size_t len, unsigned long lineno)
 		    "out of bounds: ignored", p);
 		return 1;
 	}
-	if (w->marker != M_NONE)
-		emit_snapshot(w, lineno);	/* the range is this run's */
 	memset(&r, 0, sizeof r);
 	r.lo = (int)w->netsh_start;
 	r.hi = (int)(w->netsh_start + n - 1);
@@ -403,7 +426,12 @@ netsh_line(struct winstat *w, const char *p, size_t len, unsigned long lineno)
 	    "netsh int ipv4 show dynamicport tcp" :
 	    "netsh int ipv4 show dynamicport udp";
 	r.line = w->netsh_line;
-	w->sink->range(w->sink->ctx, &r);
+	if (w->marker != M_NONE) {
+		/* The range is this run's: sent after its snapshot event. */
+		w->range = r;
+		w->range_held = 1;
+	} else
+		w->sink->range(w->sink->ctx, &r);
 	return 1;
 }
 
@@ -426,7 +454,7 @@ title_proto(const struct tok *t, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 1; i < n; i++) {
 		if (tok_is(&t[i], "tcp"))
 			return PROTO_TCP;
 		if (tok_is(&t[i], "udp"))
@@ -441,9 +469,10 @@ win_line(void *arg, const char *line, size_t len, unsigned long lineno)
 	struct winstat	*w = arg;
 	struct tok	 t[MAXTOK];
 	struct stamp	 st;
+	enum proto	 proto;
 	const char	*p = line;
 	size_t		 n;
-	int		 tp;
+	int		 tp, v6;
 
 	while (len > 0 && (p[0] == ' ' || p[0] == '\t')) {
 		p++;
@@ -461,14 +490,24 @@ win_line(void *arg, const char *line, size_t len, unsigned long lineno)
 
 	if (socket_line(w, t, n, lineno, line))
 		return;
+	if (proto_token(&t[0], &proto, &v6)) {
+		flush(w);	/* what follows is not the last row's */
+		w->sink->issue(w->sink->ctx, lineno, "socket line that cannot "
+		    "be read", line);
+		return;
+	}
 	if (header_line(p, len)) {
 		boundary(w, M_HEADER, lineno);
 		return;
 	}
 	if (tok_is(&t[0], "Proto"))
 		return;				/* column header */
-	if (ownership_line(w, p, len, n))
-		return;
+	/*
+	 * Lines that loops write between runs come before -b ownership lines:
+	 * the socket held back last may never get one (PID 0 TIME_WAIT), and
+	 * after -b images any sentence would pass for "Can not obtain
+	 * ownership information".
+	 */
 	if (w->netsh && netsh_line(w, p, len, lineno))
 		return;
 	w->netsh = 0;
@@ -487,6 +526,8 @@ win_line(void *arg, const char *line, size_t len, unsigned long lineno)
 	}
 	if ((w->title_proto = title_proto(t, n)) >= 0)
 		return;				/* maybe a netsh title */
+	if (ownership_line(w, p, len, n, lineno))
+		return;
 	/* An echoed prompt: "C:\Users\admin>netstat -ano". */
 	if (len > 3 && isalpha((unsigned char)p[0]) && p[1] == ':' &&
 	    p[2] == '\\' && memchr(p, '>', len) != NULL)
