@@ -24,6 +24,7 @@ int	cmd_analyze(int, char **);
 int	cmd_ingest(int, char **);
 int	cmd_report(int, char **);
 int	cmd_snapshots(int, char **);
+int	cmd_diff(int, char **);
 int	cmd_formats(int, char **);
 
 /* "portsift: ..." on stderr; returns EXIT_USAGE, for `return usage(...)`. */

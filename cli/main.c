@@ -17,6 +17,8 @@ const struct command commands[] = {
 	    "print the report of a case" },
 	{ "snapshots", cmd_snapshots, "snapshots --db CASE",
 	    "list what is in a case" },
+	{ "diff", cmd_diff, "diff --db CASE [OPTIONS] A B",
+	    "what changed between two snapshots of a case" },
 	{ "formats", cmd_formats, "formats",
 	    "every input format and the command that produces it" },
 	{ NULL, NULL, NULL, NULL }
@@ -53,6 +55,7 @@ int
 main(int argc, char **argv)
 {
 	const struct command	*c;
+	static char		 prog[64];
 
 	setlocale(LC_CTYPE, "");
 	if (argc < 2) {
@@ -64,8 +67,13 @@ main(int argc, char **argv)
 		help(stdout);
 		return EXIT_DONE;
 	}
-	for (c = commands; c->name != NULL; c++)
-		if (strcmp(c->name, argv[1]) == 0)
+	for (c = commands; c->name != NULL; c++) {
+		if (strcmp(c->name, argv[1]) == 0) {
+			/* getopt names argv[0]: "portsift ingest: ...". */
+			snprintf(prog, sizeof prog, "portsift %s", c->name);
+			argv[1] = prog;
 			return c->run(argc - 1, argv + 1);
+		}
+	}
 	return usage(NULL, "unknown command '%s'", argv[1]);
 }

@@ -1,23 +1,18 @@
 /*
- * report_out.c — load the analyses, render, and write the result whole.
- *
- * A report written to a file goes to a temporary file beside it first and is
- * renamed into place when complete, so a failed run never leaves half a
- * report; a path that exists and is not a regular file is refused.
+ * report_out.c — load the analyses, render, and write the result whole
+ * (cli/output.c: a temporary file renamed into place).
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
 #include "cli/report_out.h"
 #include "db/store.h"
 #include "reports/analysis.h"
+#include "reports/refresh.h"
 #include "reports/render.h"
 
 struct renderer {
@@ -90,32 +85,18 @@ report_option(const char *cmd, int ch, const char *arg, struct report_opts *o)
 	return 0;
 }
 
-static int
-open_output(const char *path, char *tmp, size_t tmplen, FILE **fp)
-{
-	struct stat	sb;
-	int		fd;
+struct rendering {
+	const struct renderer		*r;
+	const struct analysis		*a;
+	const struct render_opts	*ro;
+};
 
-	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-		fprintf(stderr, "portsift: %s: exists and is not a regular "
-		    "file: not overwritten\n", path);
-		return -1;
-	}
-	if ((size_t)snprintf(tmp, tmplen, "%s.XXXXXX", path) >= tmplen) {
-		fprintf(stderr, "portsift: %s: path too long\n", path);
-		return -1;
-	}
-	if ((fd = mkstemp(tmp)) == -1) {
-		fprintf(stderr, "portsift: %s: %s\n", tmp, strerror(errno));
-		return -1;
-	}
-	if ((*fp = fdopen(fd, "w")) == NULL) {
-		fprintf(stderr, "portsift: %s: %s\n", tmp, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
+static int
+render(FILE *fp, const void *arg)
+{
+	const struct rendering	*x = arg;
+
+	return x->r->render(fp, x->a, x->ro);
 }
 
 int
@@ -126,11 +107,13 @@ report_write(struct store *store, const struct report_opts *o)
 	struct analysis_opts	 ao;
 	struct analysis		 a;
 	struct render_opts	 ro;
-	char			 err[512], tmp[PATH_MAX];
-	FILE			*fp = stdout;
-	int			 to_file, rc;
+	struct rendering	 x;
+	char			 err[512];
+	int			 rc;
 
-	if (findings_refresh(store_sqlite(store), &o->findings, err,
+	if (analysis_refresh_if_stale(store_sqlite(store), err,
+	    sizeof err) == -1 ||
+	    findings_refresh(store_sqlite(store), &o->findings, err,
 	    sizeof err) == -1) {
 		fprintf(stderr, "portsift: %s\n", err);
 		return EXIT_UNREADABLE;
@@ -148,28 +131,10 @@ report_write(struct store *store, const struct report_opts *o)
 	memset(&ro, 0, sizeof ro);
 	ro.case_name = o->case_name;
 
-	to_file = o->output != NULL && strcmp(o->output, "-") != 0;
-	if (to_file && open_output(o->output, tmp, sizeof tmp, &fp) == -1) {
-		analysis_free(&a);
-		return EXIT_UNREADABLE;
-	}
-	rc = r->render(fp, &a, &ro);
+	x.r = r;
+	x.a = &a;
+	x.ro = &ro;
+	rc = output_write(o->output, render, &x);
 	analysis_free(&a);
-	if (fflush(fp) != 0)
-		rc = -1;
-	if (!to_file)
-		return rc == 0 ? EXIT_DONE : EXIT_UNREADABLE;
-	if (fclose(fp) != 0 || rc != 0) {
-		fprintf(stderr, "portsift: %s: %s: nothing written\n",
-		    o->output, strerror(errno));
-		unlink(tmp);
-		return EXIT_UNREADABLE;
-	}
-	if (rename(tmp, o->output) == -1) {
-		fprintf(stderr, "portsift: %s: %s\n", o->output,
-		    strerror(errno));
-		unlink(tmp);
-		return EXIT_UNREADABLE;
-	}
-	return EXIT_DONE;
+	return rc;
 }

@@ -1,5 +1,5 @@
 /*
- * fmt.c — numbers and names as every renderer prints them.
+ * fmt.c — numbers, names and columns as every renderer prints them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -55,4 +55,43 @@ process_label(const char *process, long pid, char *buf, size_t len)
 	else
 		snprintf(buf, len, "(no PID in input)");
 	return buf;
+}
+
+size_t
+text_width(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+size_t
+text_prefix(const char *s, size_t n)
+{
+	size_t	i, chars = 0;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == n)
+			break;
+	return i;
+}
+
+void
+text_cell(FILE *fp, const char *s, size_t w, int right)
+{
+	size_t	n = text_width(s);
+
+	if (n > w) {
+		fwrite(s, 1, text_prefix(s, w > 0 ? w - 1 : 0), fp);
+		fputs("…", fp);
+		return;
+	}
+	if (right)
+		fprintf(fp, "%*s", (int)(w - n), "");
+	fputs(s, fp);
+	if (!right)
+		fprintf(fp, "%*s", (int)(w - n), "");
 }

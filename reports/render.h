@@ -24,7 +24,13 @@ int	render_snapshot_list(FILE *, const struct analysis *);
 char	*fmt_count(char *buf, size_t len, long n);
 /* "78.9%" into buf (share in 0..1); returns buf. */
 char	*fmt_pct(char *buf, size_t len, double share);
-/* How a process is named for people: "w3wp.exe", "(PID 0)", "(no PID)". */
+/* Characters (UTF-8 code points) in s; bytes in its first n characters. */
+size_t	text_width(const char *s);
+size_t	text_prefix(const char *s, size_t n);
+/* s in a column of w characters, padded, or cut with "…" when longer. */
+void	text_cell(FILE *, const char *s, size_t w, int right);
+
+/* How a process is named: "w3wp.exe", "(PID 0)", "(no PID in input)". */
 const char *process_label(const char *process, long pid, char *buf, size_t len);
 
 #endif /* REPORTS_RENDER_H */

@@ -24,53 +24,10 @@
 #define STATES_COL	(2 + W_PROC + 1 + W_PID + 1 + W_PORTS + 1 + W_SHARE + \
 			    2 + W_REMOTE + 1 + W_TOIT + 2)
 #define LINE_WIDTH	100
+#define FROM_WIDTH	(LINE_WIDTH - 70)	/* `snapshots`: file:line */
 
-/* Characters in s (UTF-8 code points). */
-static size_t
-width(const char *s)
-{
-	size_t	n = 0;
 
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
 
-/* Bytes in the first n characters of s. */
-static size_t
-utf8_prefix(const char *s, size_t n)
-{
-	size_t	i, chars = 0;
-
-	for (i = 0; s[i] != '\0'; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80 && chars++ == n)
-			break;
-	return i;
-}
-
-/* s in a column of w characters, cut with "…" when longer. */
-static void
-cell(FILE *fp, const char *s, size_t w, int right)
-{
-	size_t	n = width(s), i, chars;
-
-	if (n > w) {
-		for (i = 0, chars = 0; s[i] != '\0'; i++) {
-			if (((unsigned char)s[i] & 0xC0) != 0x80 &&
-			    ++chars == w)
-				break;
-			fputc(s[i], fp);
-		}
-		fputs("…", fp);
-		return;
-	}
-	if (right)
-		fprintf(fp, "%*s", (int)(w - n), "");
-	fputs(s, fp);
-	if (!right)
-		fprintf(fp, "%*s", (int)(w - n), "");
-}
 
 /*
  * text as words wrapped at LINE_WIDTH: the first line after `first` (already
@@ -93,7 +50,7 @@ wrap(FILE *fp, size_t col, size_t indent, const char *text)
 			char word[512];
 
 			snprintf(word, sizeof word, "%.*s", (int)n, p);
-			w = width(word);
+			w = text_width(word);
 		}
 		if (col > indent && col + 1 + w > LINE_WIDTH) {
 			fprintf(fp, "\n%*s", (int)indent, "");
@@ -271,7 +228,7 @@ pools(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 		else
 			snprintf(where, sizeof where, "%s", p->laddr);
 		fprintf(fp, "    %-8s ", p->model);
-		cell(fp, where, 48, 0);
+		text_cell(fp, where, 48, 0);
 		fprintf(fp, " %9s of %s  %s\n",
 		    fmt_count(c, sizeof c, p->ports_held),
 		    fmt_count(z, sizeof z, p->range_size),
@@ -294,17 +251,17 @@ process_table(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 			continue;
 		if (rows++ == 0) {
 			fputs("  ", fp);
-			cell(fp, "PROCESS", W_PROC, 0);
+			text_cell(fp, "PROCESS", W_PROC, 0);
 			fputc(' ', fp);
-			cell(fp, "PID", W_PID, 1);
+			text_cell(fp, "PID", W_PID, 1);
 			fputc(' ', fp);
-			cell(fp, "PORTS", W_PORTS, 1);
+			text_cell(fp, "PORTS", W_PORTS, 1);
 			fputc(' ', fp);
-			cell(fp, "RANGE", W_SHARE, 1);
+			text_cell(fp, "RANGE", W_SHARE, 1);
 			fputs("  ", fp);
-			cell(fp, "TOP REMOTE", W_REMOTE, 0);
+			text_cell(fp, "TOP REMOTE", W_REMOTE, 0);
 			fputc(' ', fp);
-			cell(fp, "TO IT", W_TOIT, 1);
+			text_cell(fp, "TO IT", W_TOIT, 1);
 			fputs("  HELD, BY STATE\n", fp);
 		}
 		fputs("  ", fp);
@@ -313,29 +270,29 @@ process_table(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 			/* The mark must survive a cut name. */
 			char	marked[300];
 
-			if (width(label) + 1 > W_PROC)
+			if (text_width(label) + 1 > W_PROC)
 				snprintf(marked, sizeof marked, "%.*s…*",
-				    (int)utf8_prefix(label, W_PROC - 2), label);
+				    (int)text_prefix(label, W_PROC - 2), label);
 			else
 				snprintf(marked, sizeof marked, "%s*", label);
-			cell(fp, marked, W_PROC, 0);
+			text_cell(fp, marked, W_PROC, 0);
 			inferred = 1;
 		} else
-			cell(fp, label, W_PROC, 0);
+			text_cell(fp, label, W_PROC, 0);
 		fputc(' ', fp);
 		if (p->pid >= 0)
 			snprintf(pid, sizeof pid, "%ld", p->pid);
 		else
 			snprintf(pid, sizeof pid, "-");
-		cell(fp, pid, W_PID, 1);
+		text_cell(fp, pid, W_PID, 1);
 		fputc(' ', fp);
-		cell(fp, fmt_count(c, sizeof c, p->ports_held), W_PORTS, 1);
+		text_cell(fp, fmt_count(c, sizeof c, p->ports_held), W_PORTS, 1);
 		fputc(' ', fp);
-		cell(fp, fmt_pct(pct, sizeof pct, p->share), W_SHARE, 1);
+		text_cell(fp, fmt_pct(pct, sizeof pct, p->share), W_SHARE, 1);
 		fputs("  ", fp);
-		cell(fp, p->has_remote ? p->top_remote : "(none)", W_REMOTE, 0);
+		text_cell(fp, p->has_remote ? p->top_remote : "(none)", W_REMOTE, 0);
 		fputc(' ', fp);
-		cell(fp, p->has_remote ? fmt_pct(pct, sizeof pct,
+		text_cell(fp, p->has_remote ? fmt_pct(pct, sizeof pct,
 		    p->top_remote_share) : "", W_TOIT, 1);
 		fputs("  ", fp);
 		states(fp, p);
@@ -375,7 +332,7 @@ trends(FILE *fp, const struct analysis *a)
 	for (i = 0; i < a->ntrends; i++) {
 		t = &a->trends[i];
 		fputs("  ", fp);
-		cell(fp, process_label(t->process, t->pid < 0 ? 0 : t->pid, name,
+		text_cell(fp, process_label(t->process, t->pid < 0 ? 0 : t->pid, name,
 		    sizeof name), 20, 0);
 		if (t->pid >= 0)
 			fprintf(fp, " %7ld", t->pid);
@@ -424,7 +381,7 @@ issues(FILE *fp, const struct analysis *a)
 			fprintf(fp, "  %s: %s\n", is->file, is->reason);
 		if (is->excerpt != NULL && *is->excerpt != '\0') {
 			fputs("    | ", fp);
-			cell(fp, is->excerpt, LINE_WIDTH - 6, 0);
+			text_cell(fp, is->excerpt, LINE_WIDTH - 6, 0);
 			fputc('\n', fp);
 		}
 	}
@@ -470,16 +427,22 @@ render_snapshot_list(FILE *fp, const struct analysis *a)
 		s = &a->snaps[i];
 		snprintf(rng, sizeof rng, "%d-%d", s->range_lo, s->range_hi);
 		fprintf(fp, "%4ld  ", s->seq);
-		cell(fp, s->label ? s->label : "-", 10, 0);
+		text_cell(fp, s->label ? s->label : "-", 10, 0);
 		fputc(' ', fp);
-		cell(fp, s->taken_at ? s->taken_at : "-", 22, 0);
+		text_cell(fp, s->taken_at ? s->taken_at : "-", 22, 0);
 		fprintf(fp, " %8s %7s %-11s ",
 		    fmt_count(c1, sizeof c1, s->sockets),
 		    fmt_count(c2, sizeof c2, s->ports_held), rng);
+		/* file:line together; a long path loses its start, not its end. */
 		snprintf(where, sizeof where, ":%ld", s->first_line);
-		w = width(where);
-		cell(fp, s->file, LINE_WIDTH - 70 > w ? LINE_WIDTH - 70 - w : 1,
-		    0);
+		w = text_width(s->file) + text_width(where);
+		if (w > FROM_WIDTH) {
+			size_t skip = w - FROM_WIDTH + 1;
+
+			fputs("…", fp);
+			fputs(s->file + text_prefix(s->file, skip), fp);
+		} else
+			fputs(s->file, fp);
 		fprintf(fp, "%s\n", where);
 	}
 	return ferror(fp) ? -1 : 0;
