@@ -56,17 +56,21 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libportsift.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes -o $@ $< $(BUILD)/libportsift.a $(LIBS) $(CHECK_LIBS)
 
-unit: deps $(UNIT_BINS)
+unit: deps $(UNIT_BINS) $(BUILD)/portsift
 	@fail=0; for t in $(UNIT_BINS); do \
-		CK_DEFAULT_TIMEOUT=60 $$t || fail=1; \
+		PORTSIFT=$(CURDIR)/$(BUILD)/portsift CK_DEFAULT_TIMEOUT=60 $$t || fail=1; \
 	done; exit $$fail
 
 e2e: deps $(BUILD)/portsift
 	@PORTSIFT=$(CURDIR)/$(BUILD)/portsift sh tests/e2e/run.sh
 
+# The closing line "N passed, N failed" adds up every suite and case; the
+# exit status is that of the tests, not of tee.
 check: deps portsift
-	@$(MAKE) --no-print-directory unit e2e BUILD=$(BUILD) 2>&1 | tee $(BUILD)/check.log; \
-	status=$$?; sh tests/summary.sh $(BUILD)/check.log; exit $$status
+	@{ $(MAKE) --no-print-directory -k unit e2e BUILD=$(BUILD); \
+		echo $$? > $(BUILD)/check.status; } 2>&1 | tee $(BUILD)/check.log; \
+	sh tests/summary.sh $(BUILD)/check.log; \
+	exit $$(cat $(BUILD)/check.status)
 
 asan: deps
 	@$(MAKE) --no-print-directory check BUILD=build-asan \

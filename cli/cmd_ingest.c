@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "db/store.h"
 #include "reports/findings.h"
+#include "reports/refresh.h"
 
 static const char help[] =
 "usage: portsift ingest --db CASE [OPTIONS] FILE...\n"
@@ -72,9 +73,14 @@ cmd_ingest(int argc, char **argv)
 		return EXIT_UNREADABLE;
 	}
 	rc = ingest_files(store, argv + optind, argc - optind, &o);
-	/* The finding table says what a report with defaults would say. */
+	/*
+	 * The analysis tables describe the case as it now is, and the finding
+	 * table says what a report with the default thresholds would say.
+	 */
 	findings_defaults(&fo);
-	if (findings_refresh(store_sqlite(store), &fo, err, sizeof err) == -1) {
+	if (analysis_refresh_if_stale(store_sqlite(store), err,
+	    sizeof err) == -1 ||
+	    findings_refresh(store_sqlite(store), &fo, err, sizeof err) == -1) {
 		fprintf(stderr, "portsift: %s\n", err);
 		rc = EXIT_UNREADABLE;
 	}

@@ -193,6 +193,10 @@ refresh_views(struct store *s)
 		return fail(s, "writing meta");
 	}
 	sqlite3_finalize(st);
+	/* New definitions: the analysis tables must be computed again. */
+	if (exec(s, "INSERT OR REPLACE INTO meta (key, value)"
+	    " VALUES ('analyses', 'stale')") == -1)
+		return -1;
 	return exec(s, "RELEASE views");
 }
 
@@ -277,7 +281,8 @@ store_open(const char *path, enum store_mode mode, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return NULL;
 	}
-	flags = SQLITE_OPEN_READWRITE;
+	/* One thread uses a connection: no mutexes on the hot path. */
+	flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		snprintf(err, errlen, "%s: %s", path, s->db ?
 		    sqlite3_errmsg(s->db) : "cannot open");
@@ -658,7 +663,10 @@ store_capture_end(struct store *s, enum store_end how, const char *sha256,
 	sqlite3_bind_int64(st, 5, (long long)lines_rejected);
 	if ((failed = run(s, S_CAPTURE_END, "recording the capture")) == -1)
 		goto rollback;
+	/* The analysis tables no longer describe the case. */
 	if ((failed = store_index(s)) == -1 ||
+	    (failed = exec(s, "INSERT OR REPLACE INTO meta (key, value)"
+	    " VALUES ('analyses', 'stale')")) == -1 ||
 	    (failed = exec(s, "COMMIT")) == -1)
 		goto rollback;
 	s->capture = s->snapshot = 0;

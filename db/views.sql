@@ -1,24 +1,29 @@
 -- views.sql — the analyses that SQL says clearly, as views over the tables.
 --
--- The reports read these views and nothing else, so `sqlite3 case.db` shows
--- users exactly the numbers the reports print.  They are dropped and made
--- again whenever this file changes (store.c compares a checksum in meta).
+-- sockets, held and snapshots are views people query directly.  Each
+-- analysis is defined here as a view v_NAME, and reports/refresh.c
+-- materializes it after every ingest as the table NAME (port_share,
+-- pool_pressure, ...), in the order of this file: a later analysis reads the
+-- tables of the earlier ones, so each is computed once.  The reports read
+-- those tables and nothing else, so `sqlite3 case.db` shows users exactly
+-- the numbers the reports print.  The views are dropped and made again
+-- whenever this file changes (store.c compares a checksum in meta).
 --
 -- "Owner" below is a process in one snapshot: socket.process_id, or 0 for
 -- sockets whose input named no process at all (netstat -an).
 
 DROP VIEW IF EXISTS sockets;
 DROP VIEW IF EXISTS held;
-DROP VIEW IF EXISTS port_share;
-DROP VIEW IF EXISTS state_mix;
-DROP VIEW IF EXISTS remote_concentration;
+DROP VIEW IF EXISTS v_port_share;
+DROP VIEW IF EXISTS v_state_mix;
+DROP VIEW IF EXISTS v_remote_concentration;
 DROP VIEW IF EXISTS snapshots;
-DROP VIEW IF EXISTS pool_pressure;
-DROP VIEW IF EXISTS time_wait_attribution;
-DROP VIEW IF EXISTS trend;
-DROP VIEW IF EXISTS snapshot_pressure;
-DROP VIEW IF EXISTS pressure_trend;
-DROP VIEW IF EXISTS time_wait_endpoint;
+DROP VIEW IF EXISTS v_pool_pressure;
+DROP VIEW IF EXISTS v_time_wait_attribution;
+DROP VIEW IF EXISTS v_trend;
+DROP VIEW IF EXISTS v_snapshot_pressure;
+DROP VIEW IF EXISTS v_pressure_trend;
+DROP VIEW IF EXISTS v_time_wait_endpoint;
 
 -- Every socket with its snapshot, capture and process, for people writing SQL.
 -- process_inferred = 1: the socket line itself said "Can not obtain ownership
@@ -30,7 +35,8 @@ SELECT s.id AS socket_id, s.snapshot_id, n.seq, n.label, n.taken_at,
        s.proto, s.family, s.laddr, s.lzone, s.lport, s.lport_name,
        s.raddr, s.rzone, s.rport, s.rport_name, s.resolved,
        s.state, s.state_raw, s.pid, p.image AS process,
-       (s.ownership = 'unavailable' AND p.image IS NOT NULL) AS process_inferred,
+       (s.ownership IS 'unavailable' AND p.image IS NOT NULL)
+           AS process_inferred,
        coalesce(s.service, p.service) AS service, s.owner, s.ownership,
        coalesce(s.process_id, 0) AS owner_key
 FROM socket s
@@ -52,7 +58,7 @@ WHERE s.proto = 'tcp' AND s.state <> 'LISTEN'
 -- address), its share of the range, and of all ports held in the snapshot.
 -- image_inferred: how many of its sockets got the image from another socket
 -- of the same PID (see sockets.process_inferred).
-CREATE VIEW port_share AS
+CREATE VIEW v_port_share AS
 WITH per AS (
 	SELECT snapshot_id, owner_key, COUNT(DISTINCT lport) AS ports_held,
 	       COUNT(*) AS sockets, SUM(process_inferred) AS inferred
@@ -73,7 +79,7 @@ LEFT JOIN process p ON p.id = per.owner_key;
 
 -- Sockets per process and canonical state (all sockets), and how many of
 -- them hold a dynamic port.
-CREATE VIEW state_mix AS
+CREATE VIEW v_state_mix AS
 SELECT s.snapshot_id, p.image AS process, p.pid, s.owner_key, s.state,
        COUNT(*) AS sockets,
        SUM(s.proto = 'tcp' AND s.state <> 'LISTEN'
@@ -86,7 +92,7 @@ GROUP BY s.snapshot_id, s.owner_key, s.state;
 -- Where each process's port-holding sockets go: distinct remote endpoints,
 -- the top endpoint (addr:port, IPv6 in brackets) and top address with their
 -- shares, and the Herfindahl index over endpoints (1 = all to one remote).
-CREATE VIEW remote_concentration AS
+CREATE VIEW v_remote_concentration AS
 WITH ep AS (
 	SELECT snapshot_id, owner_key, raddr, coalesce(rport, rport_name) AS rport,
 	       COUNT(*) AS n
@@ -146,7 +152,7 @@ FROM snapshot n JOIN capture c ON c.id = n.capture_id;
 --   and BSD snapshots (Windows does not share ports that way).
 -- tuple: per (source address, destination address, destination port), for
 --   connections seen on the wire (snapshot.os = 'capture').
-CREATE VIEW pool_pressure AS
+CREATE VIEW v_pool_pressure AS
 WITH wild AS (
 	SELECT DISTINCT snapshot_id, family, lport FROM held
 	WHERE laddr IN ('0.0.0.0', '::')
@@ -184,9 +190,12 @@ WITH wild AS (
 	WHERE NOT EXISTS (SELECT 1 FROM addrs a WHERE a.snapshot_id =
 	    w.snapshot_id AND a.family = w.family)
 ), per_dest AS (
-	SELECT snapshot_id, laddr, raddr, rport, COUNT(DISTINCT lport) AS ports
-	FROM held WHERE raddr IS NOT NULL AND rport IS NOT NULL
-	GROUP BY snapshot_id, laddr, raddr, rport
+	SELECT h.snapshot_id, h.laddr, h.raddr, h.rport,
+	       COUNT(DISTINCT h.lport) AS ports
+	FROM held h JOIN snapshot n ON n.id = h.snapshot_id
+	WHERE n.os IN ('linux', 'macos', 'freebsd', 'capture')
+	  AND h.raddr IS NOT NULL AND h.rport IS NOT NULL
+	GROUP BY h.snapshot_id, h.laddr, h.raddr, h.rport
 )
 SELECT p.snapshot_id, 'windows' AS model, p.laddr, NULL AS raddr,
        NULL AS rport, p.ports AS ports_held,
@@ -203,7 +212,7 @@ FROM per_dest d JOIN snapshot n ON n.id = d.snapshot_id
 WHERE n.os IN ('linux', 'macos', 'freebsd', 'capture');
 
 -- The most pressed pool of each snapshot (the one that runs out first).
-CREATE VIEW snapshot_pressure AS
+CREATE VIEW v_snapshot_pressure AS
 SELECT snapshot_id, model, laddr, raddr, rport, ports_held, range_size, share
 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY snapshot_id
           ORDER BY share DESC, model, laddr, raddr, rport) AS rk
@@ -218,7 +227,7 @@ WHERE rk = 1;
 -- split in proportion to their connections there, 'ambiguous'.  None: one row,
 -- process NULL, 'none'.  held: the sockets that hold a dynamic port.
 -- source_snapshot_id is where the candidates were seen.
-CREATE VIEW time_wait_endpoint AS
+CREATE VIEW v_time_wait_endpoint AS
 WITH tw AS (
 	SELECT s.snapshot_id, n.capture_id, n.seq, s.laddr, s.raddr, s.rport,
 	       COUNT(*) AS tw,
@@ -263,7 +272,7 @@ FROM tw WHERE NOT EXISTS (SELECT 1 FROM cand c
 
 -- The same per process: the rows of one snapshot add up to its PID 0
 -- TIME_WAIT sockets (attribution never creates sockets).
-CREATE VIEW time_wait_attribution AS
+CREATE VIEW v_time_wait_attribution AS
 SELECT snapshot_id, process, pid, SUM(sockets) AS sockets, SUM(held) AS held,
        confidence, MIN(source_snapshot_id) AS source_snapshot_id
 FROM time_wait_endpoint
@@ -275,7 +284,7 @@ GROUP BY snapshot_id, process, pid, confidence;
 -- when it never fell and rose at least once.  minutes_to_exhaustion: the
 -- time until the most pressed pool of the last snapshot is full, were it to
 -- grow at this slope.  NULL, not 0, with fewer than two timed snapshots.
-CREATE VIEW trend AS
+CREATE VIEW v_trend AS
 WITH timed AS (
 	SELECT id, taken_at, julianday(taken_at) * 24.0 AS h
 	FROM snapshot WHERE taken_at IS NOT NULL
@@ -327,7 +336,7 @@ FROM slopes s JOIN ends e ON e.process IS s.process AND e.pid IS s.pid;
 -- (ports/hour) over the timed snapshots of each capture, and the minutes
 -- until it is full at that slope, from the last timed snapshot.  NULL, not 0,
 -- with fewer than two timed snapshots.
-CREATE VIEW pressure_trend AS
+CREATE VIEW v_pressure_trend AS
 WITH pts AS (
 	SELECT n.capture_id, n.seq, n.taken_at, sp.laddr, sp.ports_held AS y,
 	       sp.range_size, julianday(n.taken_at) * 24.0 AS h

@@ -126,6 +126,16 @@ findings_threshold(struct finding_opts *o, const char *arg)
 	return -1;
 }
 
+/* strlcat, which glibc 2.36 lacks: append, always terminated. */
+static void
+strlcat_(char *dst, const char *src, size_t size)
+{
+	size_t	len = strlen(dst);
+
+	assert(len < size);
+	snprintf(dst + len, size - len, "%s", src);
+}
+
 /* printf into a new string. */
 static char *
 str(const char *fmt, ...)
@@ -267,23 +277,36 @@ examples(struct flist *l, long long snap, const char *laddr, long pid,
     int pid_is_null, const char *process, const char *state,
     const char *raddr, long rport, int held_only)
 {
-	static const char sql[] =
-	    "SELECT s.file, s.line FROM sockets s"
-	    " JOIN snapshot n ON n.id = s.snapshot_id"
-	    " WHERE s.snapshot_id = ?1"
-	    " AND (?2 IS NULL OR s.laddr = ?2)"
-	    " AND (?3 IS NULL OR s.pid = ?3) AND (?4 = 0 OR s.pid IS NULL)"
-	    " AND (?5 IS NULL OR s.process = ?5)"
-	    " AND (?6 IS NULL OR s.state = ?6)"
-	    " AND (?7 IS NULL OR s.raddr = ?7)"
-	    " AND (?8 IS NULL OR s.rport = ?8)"
-	    " AND (?9 = 0 OR (s.proto = 'tcp' AND s.state <> 'LISTEN'"
-	    "     AND s.lport BETWEEN n.range_lo AND n.range_hi))"
-	    " ORDER BY s.line LIMIT 3";
+	/*
+	 * Only the filters in use go into the statement, so that SQLite can
+	 * use the socket indexes; the statement is built from the constant
+	 * fragments below and every value is bound.
+	 */
+	char		 sql[1024];
 	sqlite3_stmt	*st;
 	char		*out = NULL, *prev = NULL, *t;
 	const char	*file;
 
+	snprintf(sql, sizeof sql, "SELECT s.file, s.line FROM sockets s"
+	    " JOIN snapshot n ON n.id = s.snapshot_id WHERE s.snapshot_id = ?1");
+	if (laddr)
+		strlcat_(sql, " AND s.laddr = ?2", sizeof sql);
+	if (pid >= 0)
+		strlcat_(sql, " AND s.pid = ?3", sizeof sql);
+	if (pid_is_null)
+		strlcat_(sql, " AND s.pid IS NULL", sizeof sql);
+	if (process)
+		strlcat_(sql, " AND s.process = ?4", sizeof sql);
+	if (state)
+		strlcat_(sql, " AND s.state = ?5", sizeof sql);
+	if (raddr)
+		strlcat_(sql, " AND s.raddr = ?6", sizeof sql);
+	if (rport >= 0)
+		strlcat_(sql, " AND s.rport = ?7", sizeof sql);
+	if (held_only)
+		strlcat_(sql, " AND s.proto = 'tcp' AND s.state <> 'LISTEN'"
+		    " AND s.lport BETWEEN n.range_lo AND n.range_hi", sizeof sql);
+	strlcat_(sql, " ORDER BY s.line LIMIT 3", sizeof sql);
 	if (prep(l, sql, &st) == -1)
 		return str("(no example: %s)", l->err);
 	sqlite3_bind_int64(st, 1, snap);
@@ -291,16 +314,14 @@ examples(struct flist *l, long long snap, const char *laddr, long pid,
 		sqlite3_bind_text(st, 2, laddr, -1, SQLITE_STATIC);
 	if (pid >= 0)
 		sqlite3_bind_int64(st, 3, pid);
-	sqlite3_bind_int(st, 4, pid_is_null);
 	if (process)
-		sqlite3_bind_text(st, 5, process, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, process, -1, SQLITE_STATIC);
 	if (state)
-		sqlite3_bind_text(st, 6, state, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, state, -1, SQLITE_STATIC);
 	if (raddr)
-		sqlite3_bind_text(st, 7, raddr, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, raddr, -1, SQLITE_STATIC);
 	if (rport >= 0)
-		sqlite3_bind_int64(st, 8, rport);
-	sqlite3_bind_int(st, 9, held_only);
+		sqlite3_bind_int64(st, 7, rport);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		file = text(st, 0);
 		if (out == NULL)
@@ -958,7 +979,8 @@ findings_refresh(sqlite3 *db, const struct finding_opts *o, char *err,
 	    syn_sent_findings(&l) == -1 || ownerless_findings(&l) == -1 ||
 	    growth_findings(&l) == -1 ? -1 : 0;
 	if (rc == 0) {
-		qsort(l.v, l.n, sizeof *l.v, by_rank);
+		if (l.n > 0)
+			qsort(l.v, l.n, sizeof *l.v, by_rank);
 		if (sqlite3_exec(db, "SAVEPOINT findings", NULL, NULL, NULL) !=
 		    SQLITE_OK) {
 			snprintf(err, errlen, "findings: %s",
