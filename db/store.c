@@ -253,6 +253,22 @@ prepare_all(struct store *s)
 	return 0;
 }
 
+/* PORTSIFT_TRACE=1: each statement and its time on stderr, for tuning. */
+static int
+trace(unsigned type, void *ctx, void *stmt, void *ns)
+{
+	char	*sql;
+
+	(void)ctx;
+	if (type != SQLITE_TRACE_PROFILE)
+		return 0;
+	sql = sqlite3_expanded_sql(stmt);
+	fprintf(stderr, "portsift: trace: %8.1f ms  %.200s\n",
+	    (double)*(sqlite3_int64 *)ns / 1e6, sql ? sql : "?");
+	sqlite3_free(sql);
+	return 0;
+}
+
 struct store *
 store_open(const char *path, enum store_mode mode, char *err, size_t errlen)
 {
@@ -290,6 +306,8 @@ store_open(const char *path, enum store_mode mode, char *err, size_t errlen)
 		return NULL;
 	}
 	sqlite3_busy_timeout(s->db, 5000);
+	if (getenv("PORTSIFT_TRACE") != NULL)
+		sqlite3_trace_v2(s->db, SQLITE_TRACE_PROFILE, trace, NULL);
 	sqlite3_extended_result_codes(s->db, 1);
 	if (exec(s, "PRAGMA foreign_keys = ON") == -1 ||
 	    exec(s, "PRAGMA cache_size = -65536") == -1 ||

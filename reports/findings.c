@@ -560,25 +560,34 @@ holder_findings(struct flist *l)
 static int
 state_findings(struct flist *l)
 {
+	/* The top endpoint of each pile comes with it, in one pass. */
 	static const char sql[] =
-	    "SELECT snapshot_id, process, pid, state, sockets FROM state_mix"
-	    " WHERE (state = 'CLOSE_WAIT' AND sockets >= ?1)"
-	    "  OR (state = 'BOUND' AND sockets >= ?2)"
-	    "  OR (state = 'FIN_WAIT_2' AND sockets >= ?3)";
-	static const char ep_sql[] =
-	    "SELECT raddr, rport, COUNT(*) FROM sockets"
-	    " WHERE snapshot_id = ?1 AND pid IS ?2 AND process IS ?3"
-	    "  AND state = ?4 AND raddr IS NOT NULL"
-	    " GROUP BY raddr, rport ORDER BY 3 DESC, 1, 2 LIMIT 1";
-	sqlite3_stmt	*st, *es;
+	    "WITH piles AS ("
+	    "  SELECT snapshot_id, owner_key, process, pid, state, sockets"
+	    "  FROM state_mix"
+	    "  WHERE (state = 'CLOSE_WAIT' AND sockets >= ?1)"
+	    "   OR (state = 'BOUND' AND sockets >= ?2)"
+	    "   OR (state = 'FIN_WAIT_2' AND sockets >= ?3)"
+	    "), eps AS ("
+	    "  SELECT s.snapshot_id, coalesce(s.process_id, 0) AS owner_key,"
+	    "   s.state, s.raddr, s.rport, COUNT(*) AS n,"
+	    "   ROW_NUMBER() OVER (PARTITION BY s.snapshot_id,"
+	    "    coalesce(s.process_id, 0), s.state"
+	    "    ORDER BY COUNT(*) DESC, s.raddr, s.rport) AS rk"
+	    "  FROM socket s JOIN piles p ON p.snapshot_id = s.snapshot_id"
+	    "   AND p.state = s.state AND p.owner_key = coalesce(s.process_id, 0)"
+	    "  WHERE s.raddr IS NOT NULL"
+	    "  GROUP BY s.snapshot_id, 2, s.state, s.raddr, s.rport"
+	    ")"
+	    " SELECT p.snapshot_id, p.process, p.pid, p.state, p.sockets,"
+	    "  e.raddr, e.rport, e.n"
+	    " FROM piles p LEFT JOIN eps e ON e.snapshot_id = p.snapshot_id"
+	    "  AND e.owner_key = p.owner_key AND e.state = p.state AND e.rk = 1";
+	sqlite3_stmt	*st;
 	int		 rc;
 
 	if (prep(l, sql, &st) == -1)
 		return -1;
-	if (prep(l, ep_sql, &es) == -1) {
-		sqlite3_finalize(st);
-		return -1;
-	}
 	sqlite3_bind_int64(st, 1, l->o->close_wait);
 	sqlite3_bind_int64(st, 2, l->o->bound);
 	sqlite3_bind_int64(st, 3, l->o->fin_wait_2);
@@ -590,22 +599,11 @@ state_findings(struct flist *l)
 		char		*ex, *sum;
 		enum severity	 sev = SEV_WARNING;
 
-		sqlite3_reset(es);
-		sqlite3_bind_int64(es, 1, snap);
-		if (pid >= 0)
-			sqlite3_bind_int64(es, 2, pid);
-		else
-			sqlite3_bind_null(es, 2);
-		if (proc)
-			sqlite3_bind_text(es, 3, proc, -1, SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_null(es, 3);
-		sqlite3_bind_text(es, 4, state, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(es) == SQLITE_ROW) {
-			char *e = endpoint(text(es, 0), num(es, 1, -1));
-			char *p = pct((double)num(es, 2, 0) / (double)n);
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL) {
+			char *e = endpoint(text(st, 5), num(st, 6, -1));
+			char *p = pct((double)num(st, 7, 0) / (double)n);
 
-			if (num(es, 2, 0) == n)
+			if (num(st, 7, 0) == n)
 				to = str(", all of them to %s", e);
 			else
 				to = str(", %s of them to %s", p, e);
@@ -633,7 +631,6 @@ state_findings(struct flist *l)
 		    str("%s %s sockets; e.g. %s", c, state, ex), (double)n);
 		free(w); free(c); free(to); free(ex);
 	}
-	sqlite3_finalize(es);
 	return done(l, st, rc);
 }
 
@@ -961,6 +958,52 @@ store(struct flist *l)
 	return 0;
 }
 
+/* The thresholds as text, to know whether the stored findings used them. */
+static void
+signature(const struct finding_opts *o, char *buf, size_t len)
+{
+	snprintf(buf, len, "%.6g %.6g %.6g %ld %ld %ld %ld %ld %.6g",
+	    o->pool_warning, o->pool_critical, o->dominant, o->close_wait,
+	    o->time_wait, o->syn_sent, o->bound, o->fin_wait_2,
+	    o->hours_critical);
+}
+
+/* 1 when the finding table was made from the current analyses with o. */
+static int
+current(sqlite3 *db, const struct finding_opts *o)
+{
+	sqlite3_stmt	*st;
+	char		 sig[256];
+	int		 same = 0;
+
+	signature(o, sig, sizeof sig);
+	if (sqlite3_prepare_v2(db, "SELECT value = ?1 FROM meta"
+	    " WHERE key = 'findings'", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, sig, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		same = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return same;
+}
+
+static int
+mark_current(sqlite3 *db, const struct finding_opts *o)
+{
+	sqlite3_stmt	*st;
+	char		 sig[256];
+	int		 rc;
+
+	signature(o, sig, sizeof sig);
+	if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO meta (key, value)"
+	    " VALUES ('findings', ?1)", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, sig, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 findings_refresh(sqlite3 *db, const struct finding_opts *o, char *err,
     size_t errlen)
@@ -969,6 +1012,8 @@ findings_refresh(sqlite3 *db, const struct finding_opts *o, char *err,
 	size_t		i;
 	int		rc;
 
+	if (current(db, o))
+		return 0;
 	memset(&l, 0, sizeof l);
 	l.db = db;
 	l.o = o;
@@ -986,7 +1031,8 @@ findings_refresh(sqlite3 *db, const struct finding_opts *o, char *err,
 			snprintf(err, errlen, "findings: %s",
 			    sqlite3_errmsg(db));
 			rc = -1;
-		} else if ((rc = store(&l)) == -1)
+		} else if ((rc = store(&l)) == -1 ||
+		    (rc = mark_current(db, o)) == -1)
 			sqlite3_exec(db, "ROLLBACK TO findings; RELEASE findings",
 			    NULL, NULL, NULL);
 		else

@@ -51,6 +51,23 @@ exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
 	return 0;
 }
 
+/* Case files of early development builds had these names as views. */
+static int
+is_view(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt	*st;
+	int		 view = 0;
+
+	if (sqlite3_prepare_v2(db, "SELECT type = 'view' FROM sqlite_master"
+	    " WHERE name = ?1", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		view = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return view;
+}
+
 int
 analysis_refresh(sqlite3 *db, char *err, size_t errlen)
 {
@@ -60,16 +77,19 @@ analysis_refresh(sqlite3 *db, char *err, size_t errlen)
 	if (exec(db, "SAVEPOINT refresh", err, errlen) == -1)
 		return -1;
 	for (t = analysis_tables; *t != NULL; t++) {
-		snprintf(sql, sizeof sql, "DROP TABLE IF EXISTS main.%s;"
-		    " CREATE TABLE main.%s AS SELECT * FROM v_%s", *t, *t, *t);
+		snprintf(sql, sizeof sql, "DROP %s IF EXISTS main.%s;"
+		    " CREATE TABLE main.%s AS SELECT * FROM v_%s",
+		    is_view(db, *t) ? "VIEW" : "TABLE", *t, *t, *t);
 		if (exec(db, sql, err, errlen) == -1)
 			goto fail;
 	}
 	for (t = indexes; *t != NULL; t++)
 		if (exec(db, *t, err, errlen) == -1)
 			goto fail;
+	/* New analyses: the findings must be made from them again. */
 	if (exec(db, "INSERT OR REPLACE INTO meta (key, value)"
-	    " VALUES ('analyses', 'fresh')", err, errlen) == -1)
+	    " VALUES ('analyses', 'fresh'); DELETE FROM meta"
+	    " WHERE key = 'findings'", err, errlen) == -1)
 		goto fail;
 	return exec(db, "RELEASE refresh", err, errlen);
 fail:
