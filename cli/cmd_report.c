@@ -11,8 +11,10 @@
 static const char help[] =
 "usage: portsift report --db CASE [OPTIONS]\n"
 "\n"
-"Print the report of a case file: per snapshot, the dynamic range used and\n"
-"why, and the processes ranked by the dynamic ports they hold.\n"
+"Print the report of a case file: the answer and the ranked findings with\n"
+"their evidence, then per snapshot the dynamic range used and why, and\n"
+"the processes ranked by the dynamic ports they hold, the TIME_WAIT\n"
+"attributed to them, the fullest pools, and the trend over time.\n"
 "\n"
 "  -d, --db CASE          the case file (required)\n"
 REPORT_HELP

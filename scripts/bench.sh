@@ -193,6 +193,11 @@ else
 	# What it stored, if the case file has the documented socket table.
 	stored=$(sqlite3 "$tmp/case.db" 'SELECT count(*) FROM socket;' 2>/dev/null) ||
 		stored="?"
+	# A report on that case: the analyses are already made by the ingest.
+	run report "$portsift" report --db "$tmp/case.db" -o "$tmp/report.txt" \
+		2>"$tmp/report.err"
+	report_status=$status
+	report_s=$elapsed
 fi
 
 # --- 3. report ------------------------------------------------------------------
@@ -210,6 +215,9 @@ if [ "$have_portsift" -eq 1 ]; then
 		note="  (exit 1: issues reported, e.g. $(head -n 1 "$tmp/portsift.err"))"
 	printf 'portsift: %s s  %s lines/s  peak RSS %s  stored %s sockets%s\n' \
 		"$ps_s" "$(rate "$rows" "$ps_s")" "$(rss portsift)" "$stored" "$note"
+	printf '          (ingest includes the indexes, the analysis tables and the findings)\n'
+	printf 'report:   %s s  peak RSS %s  (exit %s, on the ingested case)\n' \
+		"$report_s" "$(rss report)" "$report_status"
 else
 	printf 'portsift: not run: %s is not built (run make)\n' "$portsift"
 fi

@@ -4,7 +4,7 @@
 set -eu
 
 pkgs="build-essential pkg-config libpcre2-dev libsqlite3-dev libcsv-dev check
-      sqlite3 python3 iproute2 net-tools"
+      sqlite3 python3 iproute2 net-tools time"
 
 missing=""
 for p in $pkgs; do
