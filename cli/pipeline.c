@@ -476,7 +476,7 @@ ingest_file(struct store *store, const char *path,
 	else if (opts->strict && res->issues > 0)
 		end = STORE_ROLLBACK;
 	rc = store_capture_end(store, end, hex, h.size, res->lines, r.rejected,
-	    &dup);
+	    r.skipped, &dup);
 	if (rc == -1 || r.failed) {
 		if (rc == -1)
 			fprintf(stderr, "portsift: %s: %s: nothing of it "
@@ -500,7 +500,15 @@ ingest_file(struct store *store, const char *path,
 		if (res->snapshots == 0)
 			fprintf(stderr, "portsift: %s: no sockets found\n",
 			    r.path);
-		if (!opts->quiet)
+		if (!opts->quiet && r.skipped > 0)
+			fprintf(stderr, "portsift: %s: %s, %s: %lu lines, "
+			    "%lu snapshot%s, %lu sockets (%lu unix, netlink "
+			    "or raw sockets skipped), %lu issue%s\n",
+			    r.path, fmt->name, decoder_encoding(dec),
+			    res->lines, res->snapshots,
+			    res->snapshots == 1 ? "" : "s", res->sockets,
+			    r.skipped, res->issues, res->issues == 1 ? "" : "s");
+		else if (!opts->quiet)
 			fprintf(stderr, "portsift: %s: %s, %s: %lu lines, "
 			    "%lu snapshot%s, %lu sockets, %lu issue%s\n",
 			    r.path, fmt->name, decoder_encoding(dec),

@@ -18,7 +18,8 @@ CREATE TABLE capture (
 	host		TEXT,			-- --host, when given
 	ingested_at	TEXT NOT NULL,		-- UTC, ISO 8601
 	lines_read	INTEGER NOT NULL DEFAULT 0,
-	lines_rejected	INTEGER NOT NULL DEFAULT 0
+	lines_rejected	INTEGER NOT NULL DEFAULT 0,
+	sockets_skipped	INTEGER NOT NULL DEFAULT 0	-- unix, netlink, ...: not stored
 );
 
 -- One point in time inside a capture.  taken_at is local time as the capture
@@ -53,7 +54,11 @@ CREATE TABLE process (
 	UNIQUE (snapshot_id, pid)
 );
 
--- The normalized records (DESIGN.md, "The normalized record").
+-- The normalized records (DESIGN.md, "The normalized record").  A socket
+-- that several processes share (a forked server's listener, as ss prints
+-- users:(("a",pid=1,fd=3),("b",pid=2,fd=4))) is one row per owner with the
+-- same line: owner_seq 1 for the first, 2, 3... for the others.  Counts of
+-- sockets take owner_seq = 1; counts of ports are distinct anyway.
 CREATE TABLE socket (
 	id		INTEGER PRIMARY KEY,
 	snapshot_id	INTEGER NOT NULL REFERENCES snapshot(id) ON DELETE CASCADE,
@@ -75,6 +80,7 @@ CREATE TABLE socket (
 	service		TEXT,
 	owner		TEXT,
 	ownership	TEXT,			-- 'unavailable' when the input said so
+	owner_seq	INTEGER NOT NULL DEFAULT 1,	-- 2, 3...: the same socket, another owner
 	line		INTEGER NOT NULL
 );
 

@@ -67,13 +67,15 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " path = coalesce(?3, path), owner = coalesce(?4, owner) WHERE id = ?1",
 	[S_SOCKET] = "INSERT INTO socket (snapshot_id, process_id, proto, family,"
 	    " laddr, lzone, lport, lport_name, raddr, rzone, rport, rport_name,"
-	    " resolved, state, state_raw, pid, service, owner, ownership, line)"
+	    " resolved, state, state_raw, pid, service, owner, ownership, line,"
+	    " owner_seq)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
 	[S_ISSUE] = "INSERT INTO issue (capture_id, line, reason, excerpt)"
 	    " VALUES (?1, ?2, ?3, ?4)",
 	[S_CAPTURE_END] = "UPDATE capture SET sha256 = ?2, size = ?3,"
-	    " lines_read = ?4, lines_rejected = ?5 WHERE id = ?1",
+	    " lines_read = ?4, lines_rejected = ?5, sockets_skipped = ?6"
+	    " WHERE id = ?1",
 	[S_FIND_SHA] = "SELECT id FROM capture WHERE sha256 = ?1",
 };
 
@@ -569,22 +571,22 @@ bind_endpoint(sqlite3_stmt *st, int col, const struct endpoint *ep,
 	bind_text(st, col + 3, ep->port_name);
 }
 
-int
-store_socket(struct store *s, const struct ps_socket *k)
+/* One row of a socket, for one of its owners (seq 1 is the first). */
+static int
+socket_row(struct store *s, const struct ps_socket *k, long pid,
+    const char *process, const char *service, int seq)
 {
 	sqlite3_stmt		*st = s->st[S_SOCKET];
 	struct proc_slot	*p = NULL;
 
-	assert(s->snapshot != 0);
-	assert(k->family == 4 || k->family == 6);
-	if (k->pid >= 0) {
-		if ((p = process_row(s, k->pid, k->process)) == NULL)
+	if (pid >= 0) {
+		if ((p = process_row(s, pid, process)) == NULL)
 			return -1;
-		if (k->service != NULL && *k->service != '\0') {
+		if (service != NULL && *service != '\0') {
 			sqlite3_stmt *sv = s->st[S_PROC_SERVICE];
 
 			sqlite3_bind_int64(sv, 1, p->id);
-			bind_text(sv, 2, k->service);
+			bind_text(sv, 2, service);
 			if (run(s, S_PROC_SERVICE, "recording a service") == -1)
 				return -1;
 		}
@@ -599,12 +601,30 @@ store_socket(struct store *s, const struct ps_socket *k)
 	sqlite3_bind_int(st, 13, k->local.numeric && k->remote.numeric);
 	sqlite3_bind_text(st, 14, state_name(k->state), -1, SQLITE_STATIC);
 	bind_text(st, 15, k->state_raw);
-	bind_int_or_null(st, 16, k->pid, k->pid < 0);
-	bind_text(st, 17, k->service);
+	bind_int_or_null(st, 16, pid, pid < 0);
+	bind_text(st, 17, service);
 	bind_text(st, 18, k->owner);
 	bind_text(st, 19, k->ownership_unavailable ? "unavailable" : NULL);
 	sqlite3_bind_int64(st, 20, (long long)k->line);
+	sqlite3_bind_int(st, 21, seq);
 	return run(s, S_SOCKET, "recording a socket");
+}
+
+int
+store_socket(struct store *s, const struct ps_socket *k)
+{
+	size_t	i;
+
+	assert(s->snapshot != 0);
+	assert(k->family == 4 || k->family == 6);
+	assert(k->nmore == 0 || k->more != NULL);
+	if (socket_row(s, k, k->pid, k->process, k->service, 1) == -1)
+		return -1;
+	for (i = 0; i < k->nmore; i++)
+		if (socket_row(s, k, k->more[i].pid, k->more[i].process, NULL,
+		    (int)i + 2) == -1)
+			return -1;
+	return 0;
 }
 
 int
@@ -650,7 +670,7 @@ store_issue(struct store *s, unsigned long line, const char *reason,
 int
 store_capture_end(struct store *s, enum store_end how, const char *sha256,
     long long size, unsigned long lines_read, unsigned long lines_rejected,
-    long long *duplicate_of)
+    unsigned long sockets_skipped, long long *duplicate_of)
 {
 	sqlite3_stmt	*st;
 	int		 rc, failed = 0;
@@ -679,6 +699,7 @@ store_capture_end(struct store *s, enum store_end how, const char *sha256,
 	sqlite3_bind_int64(st, 3, size);
 	sqlite3_bind_int64(st, 4, (long long)lines_read);
 	sqlite3_bind_int64(st, 5, (long long)lines_rejected);
+	sqlite3_bind_int64(st, 6, (long long)sockets_skipped);
 	if ((failed = run(s, S_CAPTURE_END, "recording the capture")) == -1)
 		goto rollback;
 	/* The analysis tables no longer describe the case. */

@@ -57,7 +57,10 @@ int		 store_snapshot_range(struct store *, long long id, int lo, int hi,
 int		 store_snapshot_taken_at(struct store *, long long id,
 		    const char *taken_at, const char *source);
 
-/* Into the current snapshot.  0 or -1. */
+/*
+ * Into the current snapshot.  0 or -1.  A socket with several owners
+ * (k->more) is one row per owner, owner_seq 1, 2, ...
+ */
 int		 store_socket(struct store *, const struct ps_socket *);
 int		 store_process(struct store *, const struct ps_process *);
 int		 store_issue(struct store *, unsigned long line, const char *reason,
@@ -76,7 +79,8 @@ enum store_end {
  */
 int		 store_capture_end(struct store *, enum store_end,
 		    const char *sha256, long long size, unsigned long lines_read,
-		    unsigned long lines_rejected, long long *duplicate_of);
+		    unsigned long lines_rejected, unsigned long sockets_skipped,
+		    long long *duplicate_of);
 
 /* Build the indexes (after a bulk load). */
 int		 store_index(struct store *);

@@ -38,7 +38,7 @@ SELECT s.id AS socket_id, s.snapshot_id, n.seq, n.label, n.taken_at,
        (s.ownership IS 'unavailable' AND p.image IS NOT NULL)
            AS process_inferred,
        coalesce(s.service, p.service) AS service, s.owner, s.ownership,
-       coalesce(s.process_id, 0) AS owner_key
+       s.owner_seq, coalesce(s.process_id, 0) AS owner_key
 FROM socket s
 JOIN snapshot n ON n.id = s.snapshot_id
 JOIN capture c ON c.id = n.capture_id
@@ -132,7 +132,8 @@ CREATE VIEW snapshots AS
 SELECT n.id AS snapshot_id, n.seq, n.label, n.taken_at, n.taken_at_source,
        c.path AS file, c.format, c.encoding, c.host, n.os, n.os_version,
        n.range_lo, n.range_hi, n.range_source, n.first_line,
-       (SELECT COUNT(*) FROM socket s WHERE s.snapshot_id = n.id) AS sockets,
+       (SELECT COUNT(*) FROM socket s WHERE s.snapshot_id = n.id
+           AND s.owner_seq = 1) AS sockets,
        (SELECT COUNT(DISTINCT lport) FROM held h WHERE h.snapshot_id = n.id)
            AS ports_held,
        (SELECT COUNT(*) FROM socket s WHERE s.snapshot_id = n.id

@@ -44,6 +44,14 @@ struct endpoint {
 	int	numeric;			/* 1: addr and port were numbers */
 };
 
+/* One more owner of a socket that several processes share (ss users:(...)). */
+struct ps_owner {
+	long		 pid;
+	const char	*process;
+};
+
+#define SOCKET_OWNERS_MAX	16	/* owners kept per socket */
+
 struct ps_socket {
 	enum proto	 proto;
 	int		 family;		/* 4 or 6 */
@@ -56,6 +64,8 @@ struct ps_socket {
 	const char	*service;		/* svchost service tag, or NULL */
 	const char	*owner;			/* user, or NULL */
 	int		 ownership_unavailable;	/* "Can not obtain ownership information" */
+	const struct ps_owner *more;		/* owners after the first, or NULL */
+	size_t		 nmore;
 	unsigned long	 line;
 };
 

@@ -111,7 +111,7 @@ end(void)
 	char		err[256];
 
 	snprintf(sha, sizeof sha, "%064d", ++ncapture);
-	ck_assert_int_eq(store_capture_end(st, STORE_COMMIT, sha, 1, 1, 0,
+	ck_assert_int_eq(store_capture_end(st, STORE_COMMIT, sha, 1, 1, 0, 0,
 	    &dup), 1);
 	/* As after an ingest: the analysis tables are made from the views. */
 	ck_assert_msg(analysis_refresh(store_sqlite(st), err, sizeof err) == 0,

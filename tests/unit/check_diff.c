@@ -121,7 +121,7 @@ capture_end(char digit)
 
 	memset(sha, digit, 64);
 	sha[64] = '\0';
-	ck_assert_int_eq(store_capture_end(st, STORE_COMMIT, sha, 100, 10, 0,
+	ck_assert_int_eq(store_capture_end(st, STORE_COMMIT, sha, 100, 10, 0, 0,
 	    &dup), 1);
 }
 

@@ -101,7 +101,7 @@ snap(struct store *s, const char *label)
 static int
 end(struct store *s, enum store_end how, const char *sha, long long *dup)
 {
-	return store_capture_end(s, how, sha, 1234, 10, 1, dup);
+	return store_capture_end(s, how, sha, 1234, 10, 1, 0, dup);
 }
 
 /* A TCP socket from endpoint texts, as a parser would give it. */
@@ -368,8 +368,9 @@ START_TEST(test_commit_records_digest_size_and_counts)
 	begin(s, "netstat.txt");
 	snap(s, NULL);
 	ck_assert_int_eq(store_capture_end(s, STORE_COMMIT, SHA_A, 98765, 321,
-	    4, &dup), 1);
+	    4, 7, &dup), 1);
 	ck_assert_int_eq(dup, 0);
+	ck_assert_int_eq(q_int(db, "SELECT sockets_skipped FROM capture"), 7);
 	ck_assert_int_eq(q_int(db, "SELECT count(*) FROM capture"), 1);
 	ck_assert_str_eq(q_text(db, "SELECT sha256 FROM capture"), SHA_A);
 	ck_assert_int_eq(q_int(db, "SELECT size FROM capture"), 98765);
@@ -570,6 +571,34 @@ START_TEST(test_sockets_of_one_pid_share_one_process_row_per_snapshot)
 	ck_assert_str_eq(q_text(db, "SELECT image FROM process WHERE pid = 4321"
 	    " ORDER BY id LIMIT 1"), "w3wp.exe");
 	ck_assert(q_null(db, "SELECT image FROM process WHERE pid = 0"));
+	store_close(s);
+}
+END_TEST
+
+START_TEST(test_socket_with_several_owners_is_one_row_per_owner)
+{
+	struct store	*s = open_case();
+	sqlite3		*db = store_sqlite(s);
+	struct ps_owner	 more[2] = { { 1201, "nginx" }, { 1202, "nginx" } };
+	struct ps_socket k;
+	long long	 dup;
+
+	begin(s, "ss.txt");
+	snap(s, NULL);
+	k = mksock("0.0.0.0:80", "0.0.0.0:0", ST_LISTEN, 1200, "nginx", NULL,
+	    5);
+	k.more = more;
+	k.nmore = 2;
+	put(s, &k);
+	ck_assert_int_eq(end(s, STORE_COMMIT, SHA_A, &dup), 1);
+	ck_assert_int_eq(q_int(db, "SELECT count(*) FROM socket"), 3);
+	ck_assert_int_eq(q_int(db, "SELECT count(DISTINCT line) FROM socket"), 1);
+	ck_assert_str_eq(q_text(db, "SELECT group_concat(pid || ':' || owner_seq)"
+	    " FROM (SELECT pid, owner_seq FROM socket ORDER BY owner_seq)"),
+	    "1200:1,1201:2,1202:3");
+	ck_assert_int_eq(q_int(db, "SELECT count(*) FROM process"), 3);
+	/* The snapshot still counts one socket. */
+	ck_assert_int_eq(q_int(db, "SELECT sockets FROM snapshots"), 1);
 	store_close(s);
 }
 END_TEST
@@ -943,6 +972,7 @@ suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_sockets_of_one_pid_share_one_process_row_per_snapshot);
 	tcase_add_test(tc, test_many_pids_in_one_snapshot_each_get_their_row);
+	tcase_add_test(tc, test_socket_with_several_owners_is_one_row_per_owner);
 	tcase_add_test(tc, test_image_on_a_later_socket_fills_the_process_image);
 	tcase_add_test(tc, test_service_tags_accumulate_comma_separated_without_duplicates);
 	tcase_add_test(tc, test_process_event_sets_details_and_service);
