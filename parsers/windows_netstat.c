@@ -30,6 +30,8 @@
 
 #include "parsers/addr.h"
 #include "parsers/format.h"
+#include "parsers/rangescan.h"
+#include "parsers/snapshots.h"
 #include "parsers/stamp.h"
 
 #define MAXTOK		24
@@ -61,13 +63,6 @@ static const char *const headers[] = {
 	NULL
 };
 
-enum marker {
-	M_NONE,
-	M_HEADER,		/* a header with no socket after it yet */
-	M_STAMP,		/* a stamp with no socket after it yet */
-	M_STAMP_HEADER		/* a stamp, then a header */
-};
-
 struct tok {
 	const char	*p;
 	size_t		 len;
@@ -85,22 +80,8 @@ struct winstat {
 	unsigned long		 service_line;
 	int			 seen_image;	/* a "[image.exe]" line so far */
 
-	/* Snapshot boundaries. */
-	enum marker		 marker;
-	unsigned long		 marker_line;
-	struct stamp		 stamp;
-	char			 stamp_text[96];
-	int			 snap_open;
-	char			 os_version[32];
-
-	/* A netsh dynamicport block: title, dashes, "Start Port : N", count. */
-	int			 title_proto;	/* -1: last line was no title */
-	int			 netsh;		/* 0 none; else fields read + 1 */
-	enum proto		 netsh_proto;
-	unsigned long		 netsh_line;
-	long			 netsh_start;
-	int			 range_held;	/* range waits for its snapshot */
-	struct ps_range		 range;
+	struct snapper		 snap;		/* snapshot boundaries */
+	struct rangescan	 ranges;	/* netsh blocks and the like */
 
 	/* Unknown state words, each reported once. */
 	char			 unknown[MAXUNKNOWN][96];	/* as state_raw */
@@ -172,26 +153,6 @@ proto_token(const struct tok *t, enum proto *proto, int *v6)
 	return 0;
 }
 
-static void
-emit_snapshot(struct winstat *w, unsigned long line)
-{
-	struct ps_snapshot	 ev;
-
-	memset(&ev, 0, sizeof ev);
-	ev.line = w->marker != M_NONE ? w->marker_line : line;
-	ev.stamp = (w->marker == M_STAMP || w->marker == M_STAMP_HEADER) ?
-	    &w->stamp : NULL;
-	ev.os = "windows";
-	ev.os_version = w->os_version[0] ? w->os_version : NULL;
-	w->sink->snapshot(w->sink->ctx, &ev);
-	w->snap_open = 1;
-	w->marker = M_NONE;
-	if (w->range_held) {
-		w->sink->range(w->sink->ctx, &w->range);
-		w->range_held = 0;
-	}
-}
-
 /*
  * A lone word after a socket line that no "[image.exe]" followed: it was not
  * a -b service tag ("^C" after -ano output) but a line that fits no rule.
@@ -216,22 +177,6 @@ flush(struct winstat *w)
 	w->sock.service = w->service[0] ? w->service : NULL;
 	w->sink->socket(w->sink->ctx, &w->sock);
 	w->pending = 0;
-}
-
-/* A snapshot boundary line: close what is open, remember the marker. */
-static void
-boundary(struct winstat *w, enum marker m, unsigned long line)
-{
-	flush(w);
-	if (m == M_HEADER && w->marker == M_STAMP) {
-		w->marker = M_STAMP_HEADER;	/* the stamp's own header */
-		return;
-	}
-	if (w->marker == M_HEADER || w->marker == M_STAMP_HEADER ||
-	    w->marker == M_STAMP)
-		emit_snapshot(w, line);		/* it had no sockets: empty */
-	w->marker = m;
-	w->marker_line = line;
 }
 
 static void
@@ -271,8 +216,7 @@ socket_line(struct winstat *w, const struct tok *t, size_t n,
 
 	/* The socket held back is complete: this line is not its -b line. */
 	flush(w);
-	if (w->marker != M_NONE || !w->snap_open)
-		emit_snapshot(w, lineno);
+	snapper_socket(&w->snap, lineno);
 
 	k->local = local;
 	k->remote = remote;
@@ -387,80 +331,13 @@ version_line(struct winstat *w, const char *p, size_t len)
 		return 1;
 	for (v = close; v > open && v[-1] != ' '; v--)
 		;
-	copy(w->os_version, sizeof w->os_version, v, (size_t)(close - v));
-	return 1;
-}
+	{
+		char	version[32];
 
-/* netsh: "Start Port      : 49152", "Number of Ports : 16384". */
-static int
-netsh_line(struct winstat *w, const char *p, size_t len, unsigned long lineno)
-{
-	const char		*colon, *v;
-	struct ps_range		 r;
-	long			 n;
-
-	if ((colon = memchr(p, ':', len)) == NULL)
-		return 0;
-	for (v = colon + 1; v < p + len && *v == ' '; v++)
-		;
-	if (!all_digits(v, (size_t)(p + len - v)))
-		return 0;
-	n = strtol(v, NULL, 10);
-	if (w->netsh == 1) {
-		w->netsh_start = n;
-		w->netsh_line = lineno;
-		w->netsh = 2;
-		return 1;
+		copy(version, sizeof version, v, (size_t)(close - v));
+		snapper_version(&w->snap, version);
 	}
-	w->netsh = 0;
-	if (w->netsh_start < 1 || n < 1 || w->netsh_start + n - 1 > 65535) {
-		w->sink->issue(w->sink->ctx, lineno, "netsh dynamic port range "
-		    "out of bounds: ignored", p);
-		return 1;
-	}
-	memset(&r, 0, sizeof r);
-	r.lo = (int)w->netsh_start;
-	r.hi = (int)(w->netsh_start + n - 1);
-	r.proto = w->netsh_proto;
-	r.source = w->netsh_proto == PROTO_TCP ?
-	    "netsh int ipv4 show dynamicport tcp" :
-	    "netsh int ipv4 show dynamicport udp";
-	r.line = w->netsh_line;
-	if (w->marker != M_NONE) {
-		/* The range is this run's: sent after its snapshot event. */
-		w->range = r;
-		w->range_held = 1;
-	} else
-		w->sink->range(w->sink->ctx, &r);
 	return 1;
-}
-
-static int
-dashes(const char *p, size_t len)
-{
-	size_t	i;
-
-	if (len < 8)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (p[i] != '-')
-			return 0;
-	return 1;
-}
-
-/* A title line naming tcp or udp, as netsh's "Protocol tcp Dynamic ...". */
-static int
-title_proto(const struct tok *t, size_t n)
-{
-	size_t	i;
-
-	for (i = 1; i < n; i++) {
-		if (tok_is(&t[i], "tcp"))
-			return PROTO_TCP;
-		if (tok_is(&t[i], "udp"))
-			return PROTO_UDP;
-	}
-	return -1;
 }
 
 static void
@@ -469,10 +346,11 @@ win_line(void *arg, const char *line, size_t len, unsigned long lineno)
 	struct winstat	*w = arg;
 	struct tok	 t[MAXTOK];
 	struct stamp	 st;
+	struct ps_range	 r;
 	enum proto	 proto;
 	const char	*p = line;
 	size_t		 n;
-	int		 tp, v6;
+	int		 v6, done, bad;
 
 	while (len > 0 && (p[0] == ' ' || p[0] == '\t')) {
 		p++;
@@ -485,8 +363,6 @@ win_line(void *arg, const char *line, size_t len, unsigned long lineno)
 		return;
 
 	n = tokenize(p, len, t, MAXTOK);
-	tp = w->title_proto;
-	w->title_proto = -1;
 
 	if (socket_line(w, t, n, lineno, line))
 		return;
@@ -497,7 +373,8 @@ win_line(void *arg, const char *line, size_t len, unsigned long lineno)
 		return;
 	}
 	if (header_line(p, len)) {
-		boundary(w, M_HEADER, lineno);
+		flush(w);
+		snapper_header(&w->snap, lineno);
 		return;
 	}
 	if (tok_is(&t[0], "Proto"))
@@ -508,24 +385,21 @@ win_line(void *arg, const char *line, size_t len, unsigned long lineno)
 	 * after -b images any sentence would pass for "Can not obtain
 	 * ownership information".
 	 */
-	if (w->netsh && netsh_line(w, p, len, lineno))
-		return;
-	w->netsh = 0;
-	if (dashes(p, len) && tp >= 0) {
-		w->netsh = 1;
-		w->netsh_proto = (enum proto)tp;
+	if (rangescan_line(&w->ranges, p, len, lineno, &r, &done, &bad)) {
+		if (bad)
+			w->sink->issue(w->sink->ctx, lineno, "dynamic port range "
+			    "out of bounds: ignored", line);
+		else if (done)
+			snapper_range(&w->snap, &r);
 		return;
 	}
 	if (version_line(w, p, len))
 		return;
 	if (stamp_parse(p, &st)) {
-		boundary(w, M_STAMP, lineno);
-		w->stamp = st;
-		copy(w->stamp_text, sizeof w->stamp_text, p, len);
+		flush(w);
+		snapper_stamp(&w->snap, &st, line, lineno);
 		return;
 	}
-	if ((w->title_proto = title_proto(t, n)) >= 0)
-		return;				/* maybe a netsh title */
 	if (ownership_line(w, p, len, n, lineno))
 		return;
 	/* An echoed prompt: "C:\Users\admin>netstat -ano". */
@@ -543,7 +417,8 @@ win_open(const struct ps_sink *sink)
 	if ((w = calloc(1, sizeof *w)) == NULL)
 		return NULL;
 	w->sink = sink;
-	w->title_proto = -1;
+	snapper_init(&w->snap, sink, "windows", "netstat output");
+	rangescan_init(&w->ranges);
 	return w;
 }
 
@@ -553,12 +428,7 @@ win_close(void *arg)
 	struct winstat	*w = arg;
 
 	flush(w);
-	if (w->marker == M_HEADER || w->marker == M_STAMP_HEADER)
-		emit_snapshot(w, w->marker_line);
-	else if (w->marker == M_STAMP)
-		w->sink->issue(w->sink->ctx, w->marker_line, "date/time line "
-		    "with no netstat output after it: no snapshot made",
-		    w->stamp_text);
+	snapper_close(&w->snap);
 	free(w);
 }
 
