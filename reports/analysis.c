@@ -13,56 +13,12 @@
 #include <sqlite3.h>
 
 #include "reports/analysis.h"
+#include "reports/query.h"
 
-static char *
-col_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*t = sqlite3_column_text(st, i);
 
-	return t != NULL ? strdup((const char *)t) : NULL;
-}
 
-static long
-col_long(sqlite3_stmt *st, int i, long null)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return null;
-	return (long)sqlite3_column_int64(st, i);
-}
 
-static int
-prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
-    size_t errlen)
-{
-	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "reading the case: %s", sqlite3_errmsg(db));
-		return -1;
-	}
-	return 0;
-}
 
-static int
-step_error(sqlite3 *db, sqlite3_stmt *st, char *err, size_t errlen)
-{
-	snprintf(err, errlen, "reading the case: %s", sqlite3_errmsg(db));
-	sqlite3_finalize(st);
-	return -1;
-}
-
-static void *
-grow(void *p, size_t *cap, size_t n, size_t size)
-{
-	void	*q;
-
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 16;
-	if ((q = reallocarray(p, *cap, size)) == NULL) {
-		fprintf(stderr, "portsift: out of memory\n");
-		exit(3);
-	}
-	return q;
-}
 
 static void
 snapshot_free(struct a_snapshot *s)
@@ -113,31 +69,31 @@ load_snapshots(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
 	size_t			 n = 0, cap = 0, i;
 	int			 rc;
 
-	if (prepare(db, snap_sql, &st, err, errlen) == -1)
+	if (query_prepare(db, snap_sql, &st, err, errlen) == -1)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		all = grow(all, &cap, n, sizeof *all);
+		all = query_grow(all, &cap, n, sizeof *all);
 		s = &all[n++];
 		s->id = sqlite3_column_int64(st, 0);
-		s->seq = col_long(st, 1, 0);
-		s->label = col_text(st, 2);
-		s->taken_at = col_text(st, 3);
-		s->file = col_text(st, 4);
-		s->format = col_text(st, 5);
-		s->encoding = col_text(st, 6);
-		s->host = col_text(st, 7);
-		s->os = col_text(st, 8);
-		s->os_version = col_text(st, 9);
-		s->range_lo = (int)col_long(st, 10, 0);
-		s->range_hi = (int)col_long(st, 11, 0);
-		s->range_source = col_text(st, 12);
-		s->first_line = col_long(st, 13, 0);
-		s->sockets = col_long(st, 14, 0);
-		s->ports_held = col_long(st, 15, 0);
-		s->listeners_in_range = col_long(st, 16, 0);
+		s->seq = query_long(st, 1, 0);
+		s->label = query_text(st, 2);
+		s->taken_at = query_text(st, 3);
+		s->file = query_text(st, 4);
+		s->format = query_text(st, 5);
+		s->encoding = query_text(st, 6);
+		s->host = query_text(st, 7);
+		s->os = query_text(st, 8);
+		s->os_version = query_text(st, 9);
+		s->range_lo = (int)query_long(st, 10, 0);
+		s->range_hi = (int)query_long(st, 11, 0);
+		s->range_source = query_text(st, 12);
+		s->first_line = query_long(st, 13, 0);
+		s->sockets = query_long(st, 14, 0);
+		s->ports_held = query_long(st, 15, 0);
+		s->listeners_in_range = query_long(st, 16, 0);
 	}
 	if (rc != SQLITE_DONE)
-		return step_error(db, st, err, errlen);
+		return query_fail(db, st, err, errlen);
 	sqlite3_finalize(st);
 
 	a->total_snaps = n;
@@ -181,19 +137,19 @@ load_states(sqlite3 *db, struct a_process *p, char *err, size_t errlen)
 	size_t		 cap = 0;
 	int		 rc;
 
-	if (prepare(db, state_sql, &st, err, errlen) == -1)
+	if (query_prepare(db, state_sql, &st, err, errlen) == -1)
 		return -1;
 	sqlite3_bind_int64(st, 1, p->snapshot_id);
 	sqlite3_bind_int64(st, 2, p->owner_key);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p->states = grow(p->states, &cap, p->nstates, sizeof *p->states);
-		p->states[p->nstates].state = col_text(st, 0);
-		p->states[p->nstates].sockets = col_long(st, 1, 0);
-		p->states[p->nstates].held = col_long(st, 2, 0);
+		p->states = query_grow(p->states, &cap, p->nstates, sizeof *p->states);
+		p->states[p->nstates].state = query_text(st, 0);
+		p->states[p->nstates].sockets = query_long(st, 1, 0);
+		p->states[p->nstates].held = query_long(st, 2, 0);
 		p->nstates++;
 	}
 	if (rc != SQLITE_DONE)
-		return step_error(db, st, err, errlen);
+		return query_fail(db, st, err, errlen);
 	sqlite3_finalize(st);
 	return 0;
 }
@@ -207,7 +163,7 @@ load_processes(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
 	size_t			 cap = 0, i, first;
 	int			 rc;
 
-	if (prepare(db, proc_sql, &st, err, errlen) == -1)
+	if (query_prepare(db, proc_sql, &st, err, errlen) == -1)
 		return -1;
 	for (i = 0; i < a->nsnaps; i++) {
 		sqlite3_reset(st);
@@ -215,32 +171,32 @@ load_processes(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
 		sqlite3_bind_int(st, 2, o->top > 0 ? o->top : -1);
 		first = a->nprocs;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			a->procs = grow(a->procs, &cap, a->nprocs,
+			a->procs = query_grow(a->procs, &cap, a->nprocs,
 			    sizeof *a->procs);
 			p = &a->procs[a->nprocs++];
 			memset(p, 0, sizeof *p);
 			p->snapshot_id = a->snaps[i].id;
 			p->owner_key = sqlite3_column_int64(st, 0);
-			p->process = col_text(st, 1);
-			p->pid = col_long(st, 2, -1);
-			p->ports_held = col_long(st, 3, 0);
-			p->sockets = col_long(st, 4, 0);
-			p->range_size = (int)col_long(st, 5, 0);
+			p->process = query_text(st, 1);
+			p->pid = query_long(st, 2, -1);
+			p->ports_held = query_long(st, 3, 0);
+			p->sockets = query_long(st, 4, 0);
+			p->range_size = (int)query_long(st, 5, 0);
 			p->share = sqlite3_column_double(st, 6);
 			p->share_of_held = sqlite3_column_double(st, 7);
 			p->has_remote = sqlite3_column_type(st, 8) !=
 			    SQLITE_NULL;
-			p->remotes = col_long(st, 8, 0);
-			p->top_remote = col_text(st, 9);
+			p->remotes = query_long(st, 8, 0);
+			p->top_remote = query_text(st, 9);
 			p->top_remote_share = sqlite3_column_double(st, 10);
-			p->top_addr = col_text(st, 11);
+			p->top_addr = query_text(st, 11);
 			p->top_addr_share = sqlite3_column_double(st, 12);
 			p->hhi = sqlite3_column_double(st, 13);
-			p->image_inferred = col_long(st, 14, 0);
+			p->image_inferred = query_long(st, 14, 0);
 			assert(p->share >= 0.0 && p->share <= 1.0);
 		}
 		if (rc != SQLITE_DONE)
-			return step_error(db, st, err, errlen);
+			return query_fail(db, st, err, errlen);
 		for (; first < a->nprocs; first++)
 			if (load_states(db, &a->procs[first], err, errlen) == -1) {
 				sqlite3_finalize(st);
@@ -263,37 +219,31 @@ load_findings(sqlite3 *db, struct analysis *a, char *err, size_t errlen)
 	size_t			 cap = 0, i;
 	int			 rc;
 
-	if (prepare(db, finding_sql, &st, err, errlen) == -1)
+	if (query_prepare(db, finding_sql, &st, err, errlen) == -1)
 		return -1;
 	for (i = 0; i < a->nsnaps; i++) {
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, a->snaps[i].id);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			a->findings = grow(a->findings, &cap, a->nfindings,
+			a->findings = query_grow(a->findings, &cap, a->nfindings,
 			    sizeof *a->findings);
 			f = &a->findings[a->nfindings++];
 			f->snapshot_id = sqlite3_column_int64(st, 0);
-			f->rank = (int)col_long(st, 1, 0);
-			f->severity = col_text(st, 2);
-			f->kind = col_text(st, 3);
-			f->process = col_text(st, 4);
-			f->pid = col_long(st, 5, -1);
-			f->summary = col_text(st, 6);
-			f->evidence = col_text(st, 7);
+			f->rank = (int)query_long(st, 1, 0);
+			f->severity = query_text(st, 2);
+			f->kind = query_text(st, 3);
+			f->process = query_text(st, 4);
+			f->pid = query_long(st, 5, -1);
+			f->summary = query_text(st, 6);
+			f->evidence = query_text(st, 7);
 		}
 		if (rc != SQLITE_DONE)
-			return step_error(db, st, err, errlen);
+			return query_fail(db, st, err, errlen);
 	}
 	sqlite3_finalize(st);
 	return 0;
 }
 
-static double
-col_double(sqlite3_stmt *st, int i, int *isnull)
-{
-	*isnull = sqlite3_column_type(st, i) == SQLITE_NULL;
-	return sqlite3_column_double(st, i);
-}
 
 static const char attr_sql[] =
     "SELECT snapshot_id, process, pid, sockets, held, confidence"
@@ -314,9 +264,9 @@ load_snapshot_tables(sqlite3 *db, struct analysis *a, char *err,
 	size_t		 acap = 0, pcap = 0, i;
 	int		 rc = SQLITE_DONE, isnull;
 
-	if (prepare(db, attr_sql, &at, err, errlen) == -1)
+	if (query_prepare(db, attr_sql, &at, err, errlen) == -1)
 		return -1;
-	if (prepare(db, pool_sql, &pt, err, errlen) == -1) {
+	if (query_prepare(db, pool_sql, &pt, err, errlen) == -1) {
 		sqlite3_finalize(at);
 		return -1;
 	}
@@ -326,15 +276,15 @@ load_snapshot_tables(sqlite3 *db, struct analysis *a, char *err,
 		while ((rc = sqlite3_step(at)) == SQLITE_ROW) {
 			struct a_attr *t;
 
-			a->attrs = grow(a->attrs, &acap, a->nattrs,
+			a->attrs = query_grow(a->attrs, &acap, a->nattrs,
 			    sizeof *a->attrs);
 			t = &a->attrs[a->nattrs++];
 			t->snapshot_id = sqlite3_column_int64(at, 0);
-			t->process = col_text(at, 1);
-			t->pid = col_long(at, 2, -1);
-			t->sockets = col_double(at, 3, &isnull);
-			t->held = col_double(at, 4, &isnull);
-			t->confidence = col_text(at, 5);
+			t->process = query_text(at, 1);
+			t->pid = query_long(at, 2, -1);
+			t->sockets = query_double(at, 3, &isnull);
+			t->held = query_double(at, 4, &isnull);
+			t->confidence = query_text(at, 5);
 		}
 		if (rc != SQLITE_DONE)
 			break;
@@ -344,16 +294,16 @@ load_snapshot_tables(sqlite3 *db, struct analysis *a, char *err,
 		while ((rc = sqlite3_step(pt)) == SQLITE_ROW) {
 			struct a_pool *p;
 
-			a->pools = grow(a->pools, &pcap, a->npools,
+			a->pools = query_grow(a->pools, &pcap, a->npools,
 			    sizeof *a->pools);
 			p = &a->pools[a->npools++];
 			p->snapshot_id = sqlite3_column_int64(pt, 0);
-			p->model = col_text(pt, 1);
-			p->laddr = col_text(pt, 2);
-			p->raddr = col_text(pt, 3);
-			p->rport = col_long(pt, 4, -1);
-			p->ports_held = col_long(pt, 5, 0);
-			p->range_size = col_long(pt, 6, 0);
+			p->model = query_text(pt, 1);
+			p->laddr = query_text(pt, 2);
+			p->raddr = query_text(pt, 3);
+			p->rport = query_long(pt, 4, -1);
+			p->ports_held = query_long(pt, 5, 0);
+			p->range_size = query_long(pt, 6, 0);
 			p->share = sqlite3_column_double(pt, 7);
 			assert(p->share >= 0.0 && p->share <= 1.0);
 		}
@@ -386,29 +336,29 @@ load_trends(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
 	size_t		 cap = 0;
 	int		 rc, isnull;
 
-	if (prepare(db, trend_sql, &st, err, errlen) == -1)
+	if (query_prepare(db, trend_sql, &st, err, errlen) == -1)
 		return -1;
 	sqlite3_bind_int(st, 1, o->top > 0 ? o->top : -1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct a_trend *t;
 
-		a->trends = grow(a->trends, &cap, a->ntrends, sizeof *a->trends);
+		a->trends = query_grow(a->trends, &cap, a->ntrends, sizeof *a->trends);
 		t = &a->trends[a->ntrends++];
-		t->process = col_text(st, 0);
-		t->pid = col_long(st, 1, -1);
-		t->snapshots = col_long(st, 2, 0);
-		t->first_taken_at = col_text(st, 3);
-		t->last_taken_at = col_text(st, 4);
-		t->ports_first = col_long(st, 5, 0);
-		t->ports_last = col_long(st, 6, 0);
-		t->slope_per_hour = col_double(st, 7, &isnull);
+		t->process = query_text(st, 0);
+		t->pid = query_long(st, 1, -1);
+		t->snapshots = query_long(st, 2, 0);
+		t->first_taken_at = query_text(st, 3);
+		t->last_taken_at = query_text(st, 4);
+		t->ports_first = query_long(st, 5, 0);
+		t->ports_last = query_long(st, 6, 0);
+		t->slope_per_hour = query_double(st, 7, &isnull);
 		t->has_slope = !isnull;
-		t->monotonic = (int)col_long(st, 8, 0);
-		t->minutes_to_exhaustion = col_double(st, 9, &isnull);
+		t->monotonic = (int)query_long(st, 8, 0);
+		t->minutes_to_exhaustion = query_double(st, 9, &isnull);
 		t->has_minutes = !isnull;
 	}
 	if (rc != SQLITE_DONE)
-		return step_error(db, st, err, errlen);
+		return query_fail(db, st, err, errlen);
 	sqlite3_finalize(st);
 	return 0;
 }
@@ -428,27 +378,27 @@ load_issues(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
 	size_t		 cap = 0;
 	int		 rc;
 
-	if (prepare(db, issue_sql, &st, err, errlen) == -1)
+	if (query_prepare(db, issue_sql, &st, err, errlen) == -1)
 		return -1;
 	sqlite3_bind_int(st, 1, o->max_issues);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		a->issues = grow(a->issues, &cap, a->nissues, sizeof *a->issues);
+		a->issues = query_grow(a->issues, &cap, a->nissues, sizeof *a->issues);
 		is = &a->issues[a->nissues++];
-		is->file = col_text(st, 0);
-		is->line = col_long(st, 1, 0);
-		is->reason = col_text(st, 2);
-		is->excerpt = col_text(st, 3);
-		a->total_issues = col_long(st, 4, 0);
+		is->file = query_text(st, 0);
+		is->line = query_long(st, 1, 0);
+		is->reason = query_text(st, 2);
+		is->excerpt = query_text(st, 3);
+		a->total_issues = query_long(st, 4, 0);
 	}
 	if (rc != SQLITE_DONE)
-		return step_error(db, st, err, errlen);
+		return query_fail(db, st, err, errlen);
 	sqlite3_finalize(st);
 	if (a->nissues == 0 && o->max_issues == 0) {
-		if (prepare(db, "SELECT count(*) FROM issue", &st, err,
+		if (query_prepare(db, "SELECT count(*) FROM issue", &st, err,
 		    errlen) == -1)
 			return -1;
 		if (sqlite3_step(st) == SQLITE_ROW)
-			a->total_issues = col_long(st, 0, 0);
+			a->total_issues = query_long(st, 0, 0);
 		sqlite3_finalize(st);
 	}
 	return 0;

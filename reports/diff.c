@@ -19,68 +19,16 @@
 #include <sqlite3.h>
 
 #include "reports/diff.h"
+#include "reports/query.h"
 #include "reports/refresh.h"
 #include "reports/render.h"
 
 /* The loader. */
 
-static char *
-col_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char	*t = sqlite3_column_text(st, i);
-	char			*s;
 
-	if (t == NULL)
-		return NULL;
-	if ((s = strdup((const char *)t)) == NULL) {
-		fprintf(stderr, "portsift: out of memory\n");
-		exit(3);
-	}
-	return s;
-}
 
-static long
-col_long(sqlite3_stmt *st, int i, long null)
-{
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return null;
-	return (long)sqlite3_column_int64(st, i);
-}
 
-static void *
-grow(void *p, size_t *cap, size_t n, size_t size)
-{
-	void	*q;
 
-	if (n < *cap)
-		return p;
-	*cap = *cap ? *cap * 2 : 16;
-	if ((q = reallocarray(p, *cap, size)) == NULL) {
-		fprintf(stderr, "portsift: out of memory\n");
-		exit(3);
-	}
-	return q;
-}
-
-static int
-prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err,
-    size_t errlen)
-{
-	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK) {
-		snprintf(err, errlen, "reading the case: %s", sqlite3_errmsg(db));
-		*st = NULL;
-		return DIFF_EREAD;
-	}
-	return DIFF_OK;
-}
-
-static int
-step_error(sqlite3 *db, sqlite3_stmt *st, char *err, size_t errlen)
-{
-	snprintf(err, errlen, "reading the case: %s", sqlite3_errmsg(db));
-	sqlite3_finalize(st);
-	return DIFF_EREAD;
-}
 
 void
 diff_snap_free(struct diff_snap *s)
@@ -109,7 +57,7 @@ snap_query(sqlite3 *db, const char *sql, const char *text, long seq,
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if (prepare(db, sql, &st, err, errlen) != DIFF_OK)
+	if (query_prepare(db, sql, &st, err, errlen) != DIFF_OK)
 		return DIFF_EREAD;
 	if (sql == snap_by_seq_sql)
 		sqlite3_bind_int64(st, 1, seq);
@@ -121,17 +69,17 @@ snap_query(sqlite3 *db, const char *sql, const char *text, long seq,
 		return 0;
 	}
 	if (rc != SQLITE_ROW)
-		return step_error(db, st, err, errlen);
+		return query_fail(db, st, err, errlen);
 	s->id = sqlite3_column_int64(st, 0);
-	s->seq = col_long(st, 1, 0);
-	s->label = col_text(st, 2);
-	s->taken_at = col_text(st, 3);
-	s->file = col_text(st, 4);
-	s->first_line = col_long(st, 5, 0);
-	s->range_lo = (int)col_long(st, 6, 0);
-	s->range_hi = (int)col_long(st, 7, 0);
-	s->sockets = col_long(st, 8, 0);
-	s->ports_held = col_long(st, 9, 0);
+	s->seq = query_long(st, 1, 0);
+	s->label = query_text(st, 2);
+	s->taken_at = query_text(st, 3);
+	s->file = query_text(st, 4);
+	s->first_line = query_long(st, 5, 0);
+	s->range_lo = (int)query_long(st, 6, 0);
+	s->range_hi = (int)query_long(st, 7, 0);
+	s->sockets = query_long(st, 8, 0);
+	s->ports_held = query_long(st, 9, 0);
 	sqlite3_finalize(st);
 	return 1;
 }
@@ -185,12 +133,12 @@ load_elapsed(sqlite3 *db, struct diff *d, char *err, size_t errlen)
 
 	if (d->a.taken_at == NULL || d->b.taken_at == NULL)
 		return DIFF_OK;
-	if (prepare(db, elapsed_sql, &st, err, errlen) != DIFF_OK)
+	if (query_prepare(db, elapsed_sql, &st, err, errlen) != DIFF_OK)
 		return DIFF_EREAD;
 	sqlite3_bind_int64(st, 1, d->a.id);
 	sqlite3_bind_int64(st, 2, d->b.id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW && rc != SQLITE_DONE)
-		return step_error(db, st, err, errlen);
+		return query_fail(db, st, err, errlen);
 	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		d->has_elapsed = 1;
 		d->elapsed = sqlite3_column_double(st, 0);
@@ -285,7 +233,7 @@ load_states(sqlite3 *db, struct diff *d, char *err, size_t errlen)
 		fprintf(stderr, "portsift: out of memory\n");
 		exit(3);
 	}
-	if (prepare(db, state_sql, &st, err, errlen) != DIFF_OK) {
+	if (query_prepare(db, state_sql, &st, err, errlen) != DIFF_OK) {
 		free(cap);
 		return DIFF_EREAD;
 	}
@@ -293,23 +241,23 @@ load_states(sqlite3 *db, struct diff *d, char *err, size_t errlen)
 	sqlite3_bind_int64(st, 2, d->b.id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		process = (const char *)sqlite3_column_text(st, 0);
-		pid = col_long(st, 1, -1);
+		pid = query_long(st, 1, -1);
 		for (i = 0; i < d->nprocs; i++)
 			if (same_process(&d->procs[i], process, pid))
 				break;
 		if (i == d->nprocs)
 			continue;	/* beyond --top */
 		p = &d->procs[i];
-		p->states = grow(p->states, &cap[i], p->nstates,
+		p->states = query_grow(p->states, &cap[i], p->nstates,
 		    sizeof *p->states);
 		s = &p->states[p->nstates++];
-		s->state = col_text(st, 2);
-		s->a = col_long(st, 3, 0);
-		s->b = col_long(st, 4, 0);
+		s->state = query_text(st, 2);
+		s->a = query_long(st, 3, 0);
+		s->b = query_long(st, 4, 0);
 	}
 	free(cap);
 	if (rc != SQLITE_DONE)
-		return step_error(db, st, err, errlen);
+		return query_fail(db, st, err, errlen);
 	sqlite3_finalize(st);
 	return DIFF_OK;
 }
@@ -323,26 +271,26 @@ load_procs(sqlite3 *db, const struct diff_opts *o, struct diff *d, char *err,
 	size_t			 cap = 0;
 	int			 rc;
 
-	if (prepare(db, proc_sql, &st, err, errlen) != DIFF_OK)
+	if (query_prepare(db, proc_sql, &st, err, errlen) != DIFF_OK)
 		return DIFF_EREAD;
 	sqlite3_bind_int64(st, 1, d->a.id);
 	sqlite3_bind_int64(st, 2, d->b.id);
 	sqlite3_bind_int(st, 3, o->top > 0 ? o->top : -1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		d->procs = grow(d->procs, &cap, d->nprocs, sizeof *d->procs);
+		d->procs = query_grow(d->procs, &cap, d->nprocs, sizeof *d->procs);
 		p = &d->procs[d->nprocs++];
 		memset(p, 0, sizeof *p);
-		p->process = col_text(st, 0);
-		p->pid = col_long(st, 1, -1);
-		p->ports_a = col_long(st, 2, 0);
-		p->ports_b = col_long(st, 3, 0);
-		p->in_a = col_long(st, 4, 0) != 0;
-		p->in_b = col_long(st, 5, 0) != 0;
-		p->restarted = col_long(st, 6, 0) != 0;
-		d->total_procs = (size_t)col_long(st, 7, 0);
+		p->process = query_text(st, 0);
+		p->pid = query_long(st, 1, -1);
+		p->ports_a = query_long(st, 2, 0);
+		p->ports_b = query_long(st, 3, 0);
+		p->in_a = query_long(st, 4, 0) != 0;
+		p->in_b = query_long(st, 5, 0) != 0;
+		p->restarted = query_long(st, 6, 0) != 0;
+		d->total_procs = (size_t)query_long(st, 7, 0);
 	}
 	if (rc != SQLITE_DONE)
-		return step_error(db, st, err, errlen);
+		return query_fail(db, st, err, errlen);
 	sqlite3_finalize(st);
 	return load_states(db, d, err, errlen);
 }
@@ -373,20 +321,20 @@ load_remotes(sqlite3 *db, long long in, long long not_in, int top,
 	size_t			 cap = 0;
 	int			 rc;
 
-	if (prepare(db, remote_sql, &st, err, errlen) != DIFF_OK)
+	if (query_prepare(db, remote_sql, &st, err, errlen) != DIFF_OK)
 		return DIFF_EREAD;
 	sqlite3_bind_int64(st, 1, in);
 	sqlite3_bind_int64(st, 2, not_in);
 	sqlite3_bind_int(st, 3, top > 0 ? top : -1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = grow(*out, &cap, *n, sizeof **out);
+		*out = query_grow(*out, &cap, *n, sizeof **out);
 		r = &(*out)[(*n)++];
-		r->endpoint = col_text(st, 0);
-		r->sockets = col_long(st, 1, 0);
-		*total = (size_t)col_long(st, 2, 0);
+		r->endpoint = query_text(st, 0);
+		r->sockets = query_long(st, 1, 0);
+		*total = (size_t)query_long(st, 2, 0);
 	}
 	if (rc != SQLITE_DONE)
-		return step_error(db, st, err, errlen);
+		return query_fail(db, st, err, errlen);
 	sqlite3_finalize(st);
 	return DIFF_OK;
 }
@@ -631,11 +579,7 @@ proc_table(FILE *fp, const struct diff *d)
 		text_cell(fp, process_label(p->process, p->pid, name, sizeof name),
 		    W_PROC, 0);
 		fputc(' ', fp);
-		if (p->pid >= 0)
-			snprintf(pid, sizeof pid, "%ld", p->pid);
-		else
-			snprintf(pid, sizeof pid, "-");
-		text_cell(fp, pid, W_PID, 1);
+		text_cell(fp, fmt_pid(pid, sizeof pid, p->pid), W_PID, 1);
 		fputc(' ', fp);
 		text_cell(fp, fmt_count(c, sizeof c, p->ports_a), W_PORTS, 1);
 		fputc(' ', fp);

@@ -43,6 +43,16 @@ fmt_pct(char *buf, size_t len, double share)
 	return buf;
 }
 
+char *
+fmt_pid(char *buf, size_t len, long pid)
+{
+	if (pid >= 0)
+		snprintf(buf, len, "%ld", pid);
+	else
+		snprintf(buf, len, "-");
+	return buf;
+}
+
 const char *
 process_label(const char *process, long pid, char *buf, size_t len)
 {

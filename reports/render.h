@@ -22,6 +22,8 @@ int	render_snapshot_list(FILE *, const struct analysis *);
 
 /* "12,932" into buf; returns buf. */
 char	*fmt_count(char *buf, size_t len, long n);
+/* "4321", or "-" for no PID (pid < 0), into buf; returns buf. */
+char	*fmt_pid(char *buf, size_t len, long pid);
 /* "78.9%" into buf (share in 0..1); returns buf. */
 char	*fmt_pct(char *buf, size_t len, double share);
 /* Characters (UTF-8 code points) in s; bytes in its first n characters. */

@@ -280,11 +280,7 @@ process_table(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 		} else
 			text_cell(fp, label, W_PROC, 0);
 		fputc(' ', fp);
-		if (p->pid >= 0)
-			snprintf(pid, sizeof pid, "%ld", p->pid);
-		else
-			snprintf(pid, sizeof pid, "-");
-		text_cell(fp, pid, W_PID, 1);
+		text_cell(fp, fmt_pid(pid, sizeof pid, p->pid), W_PID, 1);
 		fputc(' ', fp);
 		text_cell(fp, fmt_count(c, sizeof c, p->ports_held), W_PORTS, 1);
 		fputc(' ', fp);
