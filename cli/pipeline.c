@@ -96,6 +96,21 @@ store_failed(struct run *r)
 	r->failed = 1;
 }
 
+/* Copy s, cut at a character boundary when it does not fit. */
+static void
+utf8_copy(char *dst, size_t len, const char *s)
+{
+	size_t	n = strlen(s);
+
+	if (n >= len) {
+		n = len - 1;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
 static void
 on_issue(void *ctx, unsigned long line, const char *reason, const char *text)
 {
@@ -122,8 +137,8 @@ on_issue(void *ctx, unsigned long line, const char *reason, const char *text)
 		}
 		e = &r->early[r->nearly++];
 		e->line = line;
-		snprintf(e->reason, sizeof e->reason, "%s", reason);
-		snprintf(e->excerpt, sizeof e->excerpt, "%s", text ? text : "");
+		utf8_copy(e->reason, sizeof e->reason, reason);
+		utf8_copy(e->excerpt, sizeof e->excerpt, text ? text : "");
 		return;
 	}
 	if (!r->failed && store_issue(r->store, line, reason, text) == -1)
@@ -220,7 +235,15 @@ on_socket(void *ctx, const struct ps_socket *k)
 {
 	struct run	*r = ctx;
 
-	if (r->failed || need_snapshot(r, k->line) == -1)
+	if (r->failed)
+		return;
+	/* A parser's slip must not cost the file: one line, one issue. */
+	if (k->local.addr[0] == '\0' || (k->family != 4 && k->family != 6)) {
+		on_issue(r, k->line, "socket without a local address or "
+		    "family: not stored", NULL);
+		return;
+	}
+	if (need_snapshot(r, k->line) == -1)
 		return;
 	if (store_socket(r->store, k) == -1)
 		store_failed(r);

@@ -186,9 +186,12 @@ addr_parse(const char *s, size_t len, struct endpoint *ep)
 		hostlen = (size_t)(pct - host);
 	}
 
+	if (hostlen == 0)
+		return -1;		/* "%eth0:80": a zone and no address */
 	if (hostlen == 1 && host[0] == '*') {
 		strcpy(ep->addr, "*");
-		return 0;		/* numeric, but says nothing of family */
+		ep->numeric = !named_port;
+		return 0;		/* says nothing of the family */
 	}
 	family = addr_canon(host, hostlen, ep->addr, sizeof ep->addr);
 	if (family == 0) {

@@ -38,5 +38,9 @@ const struct format	*format_sniff(const char *const *lines, size_t n,
 
 /* Parsers, for the table in formats.c. */
 extern const struct format format_windows_netstat;
+extern const struct format format_powershell;
+extern const struct format format_linux_ss;
+extern const struct format format_linux_netstat;
+extern const struct format format_bsd_netstat;
 
 #endif /* PARSERS_FORMAT_H */

@@ -9,6 +9,10 @@
 
 const struct format *const formats[] = {
 	&format_windows_netstat,
+	&format_powershell,
+	&format_linux_ss,
+	&format_linux_netstat,
+	&format_bsd_netstat,
 	NULL
 };
 

@@ -153,6 +153,18 @@ pair_after(const char *p, size_t len, const char *key, long *lo, long *hi)
 	return only_blanks(p, end) ? 1 : -1;
 }
 
+/* Nothing but blanks, '=' or ':' after the key: the command, not a value. */
+static int
+key_alone(const char *p, size_t len, const char *key)
+{
+	const char	*k = memmem(p, len, key, strlen(key)), *end = p + len;
+
+	for (k += strlen(key); k < end; k++)
+		if (*k != ' ' && *k != '\t' && *k != '=' && *k != ':')
+			return 0;
+	return 1;
+}
+
 int
 rangescan_line(struct rangescan *r, const char *line, size_t len,
     unsigned long lineno, struct ps_range *out, int *done, int *bad)
@@ -187,6 +199,10 @@ rangescan_line(struct rangescan *r, const char *line, size_t len,
 		return 1;
 	}
 	if ((k = pair_after(p, len, LINUX_KEY, &lo, &hi)) != 0) {
+		if (k < 0 && key_alone(p, len, LINUX_KEY)) {
+			r->proc_label = 1;	/* "sysctl KEY": value next */
+			return 1;
+		}
 		if (k < 0) {
 			*bad = 1;
 			return 1;
@@ -214,7 +230,15 @@ rangescan_line(struct rangescan *r, const char *line, size_t len,
 		v = (const char *)memmem(p, len, key, strlen(key)) + strlen(key);
 		while (v < p + len && (*v == ' ' || *v == ':' || *v == '='))
 			v++;
-		if ((n = number(&v, p + len)) < 0 || !only_blanks(v, p + len)) {
+		if (v == p + len || !isdigit((unsigned char)*v))
+			return 1;	/* the echoed command, not its answer */
+		n = number(&v, p + len);
+		/* sysctl -w prints "first: 49152 -> 32768": the new value. */
+		while (v < p + len && (*v == ' ' || *v == '-' || *v == '>'))
+			v++;
+		if (v < p + len && isdigit((unsigned char)*v))
+			n = number(&v, p + len);
+		if (n < 0 || !only_blanks(v, p + len)) {
 			*bad = 1;
 			return 1;
 		}

@@ -33,6 +33,29 @@ START_TEST(test_ipv4_endpoint_is_family_4_with_port)
 END_TEST
 
 /* The fast path for canonical dotted quads agrees with inet_pton/ntop. */
+START_TEST(test_zone_without_address_is_rejected)
+{
+	struct endpoint	ep;
+
+	ck_assert_int_eq(addr_parse("%eth0:80", 8, &ep), -1);
+	ck_assert_int_eq(addr_parse("[%eth0]:80", 10, &ep), -1);
+}
+END_TEST
+
+START_TEST(test_wildcard_with_port_name_is_not_numeric)
+{
+	struct endpoint	ep;
+
+	ck_assert_int_eq(addr_parse("*:ssh", 5, &ep), 0);
+	ck_assert_str_eq(ep.addr, "*");
+	ck_assert_str_eq(ep.port_name, "ssh");
+	ck_assert_int_eq(ep.numeric, 0);
+	ck_assert_int_eq(addr_parse("*:22", 4, &ep), 0);
+	ck_assert_int_eq(ep.numeric, 1);
+	ck_assert_int_eq(ep.port, 22);
+}
+END_TEST
+
 START_TEST(test_ipv4_canonical_text_agrees_with_inet_ntop)
 {
 	static const char *const good[] = {
@@ -394,6 +417,8 @@ suite(void)
 	tc = tcase_create("ipv4");
 	tcase_add_test(tc, test_ipv4_endpoint_is_family_4_with_port);
 	tcase_add_test(tc, test_ipv4_canonical_text_agrees_with_inet_ntop);
+	tcase_add_test(tc, test_zone_without_address_is_rejected);
+	tcase_add_test(tc, test_wildcard_with_port_name_is_not_numeric);
 	tcase_add_test(tc, test_ipv4_port_bounds_0_and_65535_are_accepted);
 	tcase_add_test(tc, test_only_len_bytes_are_read);
 	suite_add_tcase(s, tc);

@@ -134,6 +134,24 @@ START_TEST(test_proc_content_counts_only_after_its_label)
 }
 END_TEST
 
+START_TEST(test_echoed_sysctl_command_labels_the_value_below_it)
+{
+	static const char *const l[] = {
+	    "$ sysctl net.ipv4.ip_local_port_range", "10000\t20000", NULL };
+	static const char *const n[] = {
+	    "sysctl -n net.ipv4.ip_local_port_range", "10000\t20000", NULL };
+	struct result	res = feed(l);
+
+	ck_assert_int_eq(res.done, 1);
+	ck_assert_int_eq(res.bad, 0);
+	ck_assert_int_eq(res.r.lo, 10000);
+	ck_assert_int_eq(res.r.hi, 20000);
+	res = feed(n);
+	ck_assert_int_eq(res.done, 1);
+	ck_assert_int_eq(res.r.hi, 20000);
+}
+END_TEST
+
 START_TEST(test_bsd_portrange_pair_in_either_order)
 {
 	static const char *const l[] = { "net.inet.ip.portrange.last: 65535",
@@ -145,6 +163,22 @@ START_TEST(test_bsd_portrange_pair_in_either_order)
 	ck_assert_int_eq(res.r.hi, 65535);
 	ck_assert_uint_eq(res.r.line, 1);
 	ck_assert_str_eq(res.r.source, "net.inet.ip.portrange");
+}
+END_TEST
+
+START_TEST(test_bsd_echoed_command_and_sysctl_w_form)
+{
+	static const char *const l[] = {
+	    "$ sysctl net.inet.ip.portrange.first net.inet.ip.portrange.last",
+	    "net.inet.ip.portrange.first: 49152 -> 32768",
+	    "net.inet.ip.portrange.last: 65535", NULL };
+	struct result	res = feed(l);
+
+	ck_assert_int_eq(res.bad, 0);
+	ck_assert_int_eq(res.done, 1);
+	ck_assert_int_eq(res.r.lo, 32768);
+	ck_assert_int_eq(res.r.hi, 65535);
+	ck_assert_int_eq(res.claimed, 3);
 }
 END_TEST
 
@@ -174,7 +208,9 @@ suite(void)
 	tcase_add_test(tc, test_linux_sysctl_line_with_tab_and_equals);
 	tcase_add_test(tc, test_linux_sysctl_without_numbers_is_bad);
 	tcase_add_test(tc, test_proc_content_counts_only_after_its_label);
+	tcase_add_test(tc, test_echoed_sysctl_command_labels_the_value_below_it);
 	tcase_add_test(tc, test_bsd_portrange_pair_in_either_order);
+	tcase_add_test(tc, test_bsd_echoed_command_and_sysctl_w_form);
 	tcase_add_test(tc, test_socket_lines_and_stamps_are_not_claimed);
 	suite_add_tcase(s, tc);
 	return s;
