@@ -1,19 +1,23 @@
 # Makefile — builds portsift, its Check suites, and runs every test.
 #
 #   make            build ./portsift
-#   make check      build, then run the unit suites and the end-to-end scripts
+#   make check      build, then run the unit suites, the end-to-end scripts and
+#                   the browser test of the HTML report (headless Chromium)
 #   make asan       the same tests against an ASan + UBSan build (in build-asan/)
+#   make browser    only the browser test (pages, pictures, PDFs in build/browser/)
+#   make screenshot the browser test, then docs/report.png from its picture
 #   make demo       analyze the bundled Windows sample
 #   make bench      ingest benchmark against sqlite3's .import (not part of check)
 #
 # Every target installs missing Debian packages first (scripts/deps.sh).
 
+VERSION  = 0.1.0
 CC      ?= cc
 BUILD   ?= build
 PKGS     = libpcre2-8 sqlite3
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
-CPPFLAGS_ALL = -I. -I$(BUILD) -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+CPPFLAGS_ALL = -I. -I$(BUILD) -D_GNU_SOURCE -DPORTSIFT_VERSION='"$(VERSION)"'  $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 CHECK_LIBS = $(shell pkg-config --libs check 2>/dev/null)
 
@@ -64,10 +68,20 @@ unit: deps $(UNIT_BINS) $(BUILD)/portsift
 e2e: deps $(BUILD)/portsift
 	@PORTSIFT=$(CURDIR)/$(BUILD)/portsift sh tests/e2e/run.sh
 
+# The HTML report in headless Chromium: no network request, no console
+# error, print layout, screenshots; closes with "browser: N passed, M failed".
+browser: deps $(BUILD)/portsift
+	@PORTSIFT=$(CURDIR)/$(BUILD)/portsift BROWSER_OUT=$(CURDIR)/$(BUILD)/browser \
+		sh tests/browser/html-report.sh
+
+screenshot: deps $(BUILD)/portsift
+	@PORTSIFT=$(CURDIR)/$(BUILD)/portsift BROWSER_OUT=$(CURDIR)/$(BUILD)/browser \
+		sh tests/browser/html-report.sh --docs
+
 # The closing line "N passed, N failed" adds up every suite and case; the
 # exit status is that of the tests, not of tee.
 check: deps portsift
-	@{ $(MAKE) --no-print-directory -k unit e2e BUILD=$(BUILD); \
+	@{ $(MAKE) --no-print-directory -k unit e2e browser BUILD=$(BUILD); \
 		echo $$? > $(BUILD)/check.status; } 2>&1 | tee $(BUILD)/check.log; \
 	sh tests/summary.sh $(BUILD)/check.log; \
 	exit $$(cat $(BUILD)/check.status)
@@ -86,4 +100,4 @@ bench: all
 clean:
 	rm -rf build build-asan portsift
 
-.PHONY: all deps portsift unit e2e check asan demo bench clean
+.PHONY: all deps portsift unit e2e browser screenshot check asan demo bench clean

@@ -25,6 +25,8 @@ static const char help[] =
 "\n"
 "  -d, --db CASE          keep the case in this file\n"
 INGEST_HELP
+"  -F, --report-format NAME  text (the default), csv, json or html\n"
+"                         (--format names the input's format)\n"
 REPORT_HELP
 "  -q, --quiet            no summary line per file\n"
 "  -h, --help             this text\n"
@@ -40,6 +42,7 @@ cmd_analyze(int argc, char **argv)
 		{ "quiet",	no_argument,	   NULL, 'q' },
 		{ "help",	no_argument,	   NULL, 'h' },
 		INGEST_LONGOPTS,
+		{ "report-format",	required_argument, NULL, 'F' },
 		REPORT_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};

@@ -17,6 +17,7 @@ static const char help[] =
 "attributed to them, the fullest pools, and the trend over time.\n"
 "\n"
 "  -d, --db CASE          the case file (required)\n"
+"  -F, --format NAME      text (the default), csv, json or html\n"
 REPORT_HELP
 "  -h, --help             this text\n";
 
@@ -27,6 +28,7 @@ cmd_report(int argc, char **argv)
 		{ "db",		required_argument, NULL, 'd' },
 		{ "help",	no_argument,	   NULL, 'h' },
 		{ "help-thresholds", no_argument,  NULL, 'Y' },
+		{ "format",	required_argument, NULL, 'F' },
 		REPORT_LONGOPTS,
 		{ NULL, 0, NULL, 0 }
 	};

@@ -62,6 +62,10 @@ main(int argc, char **argv)
 		help(stderr);
 		return EXIT_USAGE;
 	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("portsift %s\n", PORTSIFT_VERSION);
+		return EXIT_DONE;
+	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "help") == 0) {
 		help(stdout);

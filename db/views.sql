@@ -266,7 +266,8 @@ SELECT c.snapshot_id, c.laddr, c.raddr, c.rport, p.image AS process, c.pid,
        c.src AS source_snapshot_id
 FROM best c LEFT JOIN process p ON p.id = c.process_id
 UNION ALL
-SELECT snapshot_id, laddr, raddr, rport, NULL, NULL, tw, tw_held, 'none', NULL
+SELECT snapshot_id, laddr, raddr, rport, NULL, NULL, CAST(tw AS REAL),
+       CAST(tw_held AS REAL), 'none', NULL
 FROM tw WHERE NOT EXISTS (SELECT 1 FROM cand c
     WHERE c.snapshot_id = tw.snapshot_id AND c.laddr = tw.laddr
     AND c.raddr = tw.raddr AND c.rport IS tw.rport);

@@ -363,6 +363,122 @@ load_trends(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
 	return 0;
 }
 
+/*
+ * The tables renderers print whole, in this order: what is in the case,
+ * the conclusions, then the analyses.  The names are constants (never
+ * input), so they are written into the statements.
+ */
+static const struct {
+	const char	*name;
+	const char	*from;		/* table or view */
+	int		 per_snapshot;
+	const char	*order;
+} generic[ANALYSIS_TABLES] = {
+	{ "snapshots", "snapshots", 1, "seq" },
+	{ "findings", "finding", 1, "rank" },
+	{ "port_share", "port_share", 1, "ports_held DESC, pid" },
+	{ "pool_pressure", "pool_pressure", 1, "share DESC, model, laddr, raddr, rport" },
+	{ "remote_concentration", "remote_concentration", 1, "sockets DESC, pid" },
+	{ "state_mix", "state_mix", 1, "pid, state" },
+	{ "time_wait_attribution", "time_wait_attribution", 1,
+	    "confidence = 'none', sockets DESC" },
+	{ "trend", "trend", 0, "abs(slope_per_hour) DESC, process, pid" },
+	{ "pressure_trend", "pressure_trend", 0, "capture_id" },
+	{ "time_wait_endpoint", "time_wait_endpoint", 1, "sockets DESC" },
+	{ "issues", "issue", 0, "capture_id, line" },
+};
+
+static int
+load_table(sqlite3 *db, struct analysis *a, size_t k, char *err,
+    size_t errlen)
+{
+	struct a_table	*t = &a->tables[a->ntables];
+	sqlite3_stmt	*st;
+	char		 sql[256];
+	size_t		 cap = 0, i, c, nsnap = generic[k].per_snapshot ?
+			    a->nsnaps : 1;
+	int		 rc = SQLITE_DONE;
+
+	memset(t, 0, sizeof *t);
+	t->name = generic[k].name;
+	snprintf(sql, sizeof sql, "SELECT * FROM %s%s ORDER BY %s",
+	    generic[k].from, generic[k].per_snapshot ?
+	    " WHERE snapshot_id = ?1" : "", generic[k].order);
+	if (query_prepare(db, sql, &st, err, errlen) == -1)
+		return -1;
+	t->ncols = (size_t)sqlite3_column_count(st);
+	if ((t->cols = calloc(t->ncols, sizeof *t->cols)) == NULL)
+		exit(3);
+	for (c = 0; c < t->ncols; c++)
+		t->cols[c] = strdup(sqlite3_column_name(st, (int)c));
+	a->ntables++;
+	for (i = 0; i < nsnap && rc == SQLITE_DONE; i++) {
+		sqlite3_reset(st);
+		if (generic[k].per_snapshot)
+			sqlite3_bind_int64(st, 1, a->snaps[i].id);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			size_t need = (t->nrows + 1) * t->ncols;
+
+			t->v = query_grow(t->v, &cap, need - 1, sizeof *t->v);
+			for (c = 0; c < t->ncols; c++) {
+				struct a_value *v = &t->v[t->nrows * t->ncols + c];
+
+				memset(v, 0, sizeof *v);
+				switch (sqlite3_column_type(st, (int)c)) {
+				case SQLITE_INTEGER:
+					v->type = A_INT;
+					v->i = sqlite3_column_int64(st, (int)c);
+					break;
+				case SQLITE_FLOAT:
+					v->type = A_REAL;
+					v->r = sqlite3_column_double(st, (int)c);
+					break;
+				case SQLITE_NULL:
+					v->type = A_NULL;
+					break;
+				default:
+					v->type = A_TEXT;
+					v->s = query_text(st, (int)c);
+					break;
+				}
+			}
+			t->nrows++;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		return query_fail(db, st, err, errlen);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+load_tables(sqlite3 *db, struct analysis *a, char *err, size_t errlen)
+{
+	size_t	k;
+
+	for (k = 0; k < ANALYSIS_TABLES; k++)
+		if (load_table(db, a, k, err, errlen) == -1)
+			return -1;
+	return 0;
+}
+
+const struct a_table *
+analysis_table(const struct analysis *a, const char *name)
+{
+	size_t	i;
+
+	/* The case file's names for the two that the report names plural. */
+	if (strcmp(name, "finding") == 0)
+		name = "findings";
+	else if (strcmp(name, "issue") == 0)
+		name = "issues";
+
+	for (i = 0; i < a->ntables; i++)
+		if (strcmp(a->tables[i].name, name) == 0)
+			return &a->tables[i];
+	return NULL;
+}
+
 static const char issue_sql[] =
     "SELECT c.path, i.line, i.reason, i.excerpt,"
     " (SELECT count(*) FROM issue)"
@@ -416,6 +532,7 @@ analysis_load(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
 	    (!o->snapshots_only &&
 	    load_snapshot_tables(db, a, err, errlen) == -1) ||
 	    (!o->snapshots_only && load_trends(db, o, a, err, errlen) == -1) ||
+	    (o->tables && load_tables(db, a, err, errlen) == -1) ||
 	    load_issues(db, o, a, err, errlen) == -1) {
 		analysis_free(a);
 		return -1;
@@ -467,6 +584,17 @@ analysis_free(struct analysis *a)
 		free(a->trends[i].last_taken_at);
 	}
 	free(a->trends);
+	for (i = 0; i < a->ntables; i++) {
+		struct a_table *t = &a->tables[i];
+
+		for (j = 0; j < t->nrows * t->ncols; j++)
+			if (t->v[j].type == A_TEXT)
+				free(t->v[j].s);
+		free(t->v);
+		for (j = 0; j < t->ncols; j++)
+			free(t->cols[j]);
+		free(t->cols);
+	}
 	for (i = 0; i < a->nissues; i++) {
 		free(a->issues[i].file);
 		free(a->issues[i].reason);

@@ -116,6 +116,36 @@ struct a_finding {
 	char		*evidence;
 };
 
+/* A value of a generic table, typed as SQLite returned it. */
+enum a_type {
+	A_NULL,
+	A_INT,
+	A_REAL,
+	A_TEXT
+};
+
+struct a_value {
+	enum a_type	 type;
+	long long	 i;
+	double		 r;
+	char		*s;
+};
+
+/*
+ * An analysis table as rows of named columns, for the renderers that print
+ * tables whole (CSV, JSON, HTML): the same names and columns users see with
+ * sqlite3.  Rows of the selected snapshots only (trend: the whole case).
+ */
+struct a_table {
+	const char	*name;		/* "port_share", ... */
+	char		**cols;
+	size_t		 ncols;
+	struct a_value	*v;		/* row-major: v[row * ncols + col] */
+	size_t		 nrows;
+};
+
+#define ANALYSIS_TABLES	11
+
 struct analysis {
 	struct a_snapshot	*snaps;		/* the selected ones, by seq */
 	size_t			 nsnaps;
@@ -130,6 +160,8 @@ struct analysis {
 	size_t			 npools;
 	struct a_trend		*trends;	/* steepest first */
 	size_t			 ntrends;
+	struct a_table		 tables[ANALYSIS_TABLES];
+	size_t			 ntables;
 	struct a_issue		*issues;	/* the first few */
 	size_t			 nissues;
 	long			 total_issues;
@@ -140,12 +172,16 @@ struct analysis_opts {
 	int		 top;		/* processes per snapshot; 0: all */
 	int		 max_issues;	/* issues to list */
 	int		 snapshots_only; /* skip the per-process analyses */
+	int		 tables;	/* also load the generic tables */
 };
 
 #define ANALYSIS_POOLS	5	/* pools per snapshot */
 
 /* The default selection: every snapshot up to this many, else the last. */
 #define ANALYSIS_ALL_UP_TO	6
+
+/* The table of that name in a (NULL when it was not loaded). */
+const struct a_table *analysis_table(const struct analysis *, const char *name);
 
 /* 0, or -1 with a message in err (a bad --snapshot is one). */
 int	analysis_load(struct sqlite3 *, const struct analysis_opts *,

@@ -340,7 +340,18 @@ examples(struct flist *l, long long snap, const char *laddr, long pid,
 	return out ? out : str("(no example socket)");
 }
 
-/* Pools whose share of the range in use passes the warning threshold. */
+/* What a pool_pressure model counts, in words. */
+static const char *
+model_words(const char *model)
+{
+	if (strcmp(model, "windows") == 0)
+		return "ports per local address";
+	if (strcmp(model, "linux") == 0)
+		return "ports per local address and destination";
+	return "ports per source address and destination";
+}
+
+/* The fullest pool of each snapshot: a finding when full, else a note. */
 static int
 pool_findings(struct flist *l)
 {
@@ -373,7 +384,8 @@ pool_findings(struct flist *l)
 			    str("No pool is near exhaustion: the fullest, %s%s%s, "
 			    "has %s of %s dynamic ports in use (%s).", laddr,
 			    ep ? " to " : "", ep ? ep : "", held, size, p),
-			    str("%s model; range %ld-%ld (%s); e.g. %s", model,
+			    str("%s (%s model); range %ld-%ld (%s); e.g. %s",
+			    model_words(model), model,
 			    num(st, 8, 0), num(st, 9, 0), text(st, 10), ex),
 			    3e6);
 			free(held); free(size); free(p); free(ex); free(ep);
@@ -393,7 +405,8 @@ pool_findings(struct flist *l)
 		}
 		add(l, snap, share >= l->o->pool_critical ? SEV_CRITICAL :
 		    SEV_WARNING, "pool", NULL, -1, sum,
-		    str("%s model; range %ld-%ld (%s); e.g. %s", model,
+		    str("%s (%s model); range %ld-%ld (%s); e.g. %s",
+		    model_words(model), model,
 		    num(st, 8, 0), num(st, 9, 0), text(st, 10), ex),
 		    share * 1e6);
 		free(held); free(size); free(p); free(ex); free(ep);
@@ -603,16 +616,29 @@ state_findings(struct flist *l)
 			char *e = endpoint(text(st, 5), num(st, 6, -1));
 			char *p = pct((double)num(st, 7, 0) / (double)n);
 
+			/* A server's peers each use their own port: say nothing. */
 			if (num(st, 7, 0) == n)
 				to = str(", all of them to %s", e);
-			else
+			else if (2 * num(st, 7, 0) >= n)
 				to = str(", %s of them to %s", p, e);
 			free(e);
 			free(p);
 		}
 		ex = examples(l, snap, NULL, pid, pid < 0, proc, state, NULL,
 		    -1, 0);
-		if (strcmp(state, "CLOSE_WAIT") == 0)
+		if (pid < 0 && proc == NULL) {
+			/* No owner named: the sentence is about the sockets. */
+			sum = str("%s connections in %s have no process named "
+			    "in the input%s%s", c, state, to ? to : "",
+			    strcmp(state, "FIN_WAIT_2") == 0 ? ": their "
+			    "application closed them and the peer never "
+			    "finished closing." : strcmp(state, "CLOSE_WAIT") ==
+			    0 ? ": the peer closed them and whoever holds them "
+			    "never called close(), a socket leak." : ": bound "
+			    "but never connected, each keeping a port.");
+			if (strcmp(state, "FIN_WAIT_2") == 0)
+				sev = SEV_INFO;
+		} else if (strcmp(state, "CLOSE_WAIT") == 0)
 			sum = str("%s has %s connections in CLOSE_WAIT%s: the "
 			    "peer closed them and the application never "
 			    "called close() on its side, a socket leak.", w, c,
@@ -757,14 +783,38 @@ syn_sent_findings(struct flist *l)
 	return done(l, st, rc);
 }
 
+/* The command that names the owners on a system, for advice. */
+static const char *
+owner_command(const char *os)
+{
+	static const struct {
+		const char	*os;
+		const char	*command;
+	} commands[] = {
+		{ "windows", "`netstat -anob` from an elevated prompt" },
+		{ "linux", "`ss -tanp` run as root" },
+		{ "macos", "`netstat -anvW` (macOS lists the PID with -v)" },
+		{ "freebsd", "`sockstat -46` run as root" },
+	};
+	size_t	i;
+
+	for (i = 0; os != NULL && i < sizeof commands / sizeof commands[0];
+	    i++)
+		if (strcmp(commands[i].os, os) == 0)
+			return commands[i].command;
+	return "the listing with its process column (`netstat -anob` on "
+	    "Windows, `ss -tanp` on Linux)";
+}
+
 /* Sockets without an owner, and to whom they likely belong. */
 static int
 ownerless_findings(struct flist *l)
 {
 	static const char sql[] =
-	    "SELECT snapshot_id, SUM(pid = 0 AND state = 'TIME_WAIT'),"
-	    " SUM(pid IS NULL AND state <> 'LISTEN'), COUNT(*)"
-	    " FROM sockets GROUP BY snapshot_id";
+	    "SELECT s.snapshot_id, SUM(s.pid = 0 AND s.state = 'TIME_WAIT'),"
+	    " SUM(s.pid IS NULL AND s.state <> 'LISTEN'), COUNT(*), n.os"
+	    " FROM sockets s JOIN snapshot n ON n.id = s.snapshot_id"
+	    " GROUP BY s.snapshot_id";
 	static const char att_sql[] =
 	    "SELECT process, pid, sockets, confidence FROM time_wait_attribution"
 	    " WHERE snapshot_id = ?1 ORDER BY confidence = 'none', sockets DESC";
@@ -810,9 +860,11 @@ ownerless_findings(struct flist *l)
 			ex = examples(l, snap, NULL, 0, 0, NULL, "TIME_WAIT",
 			    NULL, -1, 0);
 			add(l, snap, SEV_INFO, "ownerless", NULL, 0,
-			    str("%s TIME_WAIT sockets are listed under PID 0 "
-			    "because their owner already closed them; by "
-			    "local address and remote endpoint: %s.", c,
+			    str("%s TIME_WAIT %s listed under PID 0 because "
+			    "%s owner already closed %s; by local address and "
+			    "remote endpoint: %s.", c, tw == 1 ? "socket is" :
+			    "sockets are", tw == 1 ? "its" : "their",
+			    tw == 1 ? "it" : "them",
 			    list ? list : "none match a process"),
 			    str("%s PID 0 TIME_WAIT sockets; e.g. %s", c, ex),
 			    (double)tw);
@@ -823,8 +875,8 @@ ownerless_findings(struct flist *l)
 
 			add(l, snap, SEV_INFO, "no_pid", NULL, -1,
 			    str("The input names no process for %s of its %s "
-			    "sockets: ask for `netstat -anob` from an elevated "
-			    "prompt (or `ss -tanp` as root).", c, a),
+			    "sockets: ask for %s.", c, a,
+			    owner_command(text(st, 4))),
 			    str("%s sockets without a PID", c), 0);
 			free(c);
 			free(a);

@@ -1,7 +1,9 @@
 /*
  * fmt.c — numbers, names and columns as every renderer prints them.
  */
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "reports/render.h"
@@ -50,6 +52,34 @@ fmt_pid(char *buf, size_t len, long pid)
 		snprintf(buf, len, "%ld", pid);
 	else
 		snprintf(buf, len, "-");
+	return buf;
+}
+
+/*
+ * A real in the shortest of %.15g, %.16g, %.17g that reads back as the same
+ * double; the locale's decimal point written as '.'; ".0" added when it
+ * would read as an integer. 
+ */
+char *
+fmt_real(char *buf, size_t len, double r)
+{
+	const char	*dp = localeconv()->decimal_point;
+	char		*p;
+	size_t		 dl;
+	int		 prec;
+
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(buf, len, "%.*g", prec, r);
+		if (strtod(buf, NULL) == r)
+			break;
+	}
+	dl = dp != NULL ? strlen(dp) : 0;
+	if (dl > 0 && strcmp(dp, ".") != 0 && (p = strstr(buf, dp)) != NULL) {
+		*p = '.';
+		memmove(p + 1, p + dl, strlen(p + dl) + 1);
+	}
+	if (strpbrk(buf, ".e") == NULL && strlen(buf) + 3 <= len)
+		strcat(buf, ".0");
 	return buf;
 }
 

@@ -66,7 +66,8 @@ query_grow(void *p, size_t *cap, size_t n, size_t size)
 
 	if (n < *cap)
 		return p;
-	*cap = *cap ? *cap * 2 : 16;
+	while (n >= *cap)
+		*cap = *cap ? *cap * 2 : 16;
 	if ((q = reallocarray(p, *cap, size)) == NULL) {
 		fprintf(stderr, "portsift: out of memory\n");
 		exit(3);

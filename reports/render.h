@@ -12,16 +12,33 @@
 
 #include "reports/analysis.h"
 
+struct diff;
+
 struct render_opts {
-	const char	*case_name;	/* the case file as given, or NULL */
+	const char		*case_name;	/* the case file as given, or NULL */
+	const char		*table;		/* csv: the table to write */
+	int			 csv_raw;	/* csv: no formula neutralization */
+	const struct diff	*diff;		/* html, json: --diff, or NULL */
 };
 
 int	render_text(FILE *, const struct analysis *, const struct render_opts *);
+/* One table as RFC 4180 CSV (libcsv): ro->table, default port_share. */
+int	render_csv(FILE *, const struct analysis *, const struct render_opts *);
+/* One JSON document with every table (docs/json.md). */
+int	render_json(FILE *, const struct analysis *, const struct render_opts *);
+/* One self-contained HTML page: inline CSS and SVG, no external resource. */
+int	render_html(FILE *, const struct analysis *, const struct render_opts *);
 /* `portsift snapshots`: one line per snapshot. */
 int	render_snapshot_list(FILE *, const struct analysis *);
 
 /* "12,932" into buf; returns buf. */
 char	*fmt_count(char *buf, size_t len, long n);
+/*
+ * A real as data (CSV, JSON): the shortest of %.15g..%.17g that reads back
+ * as the same double, '.' whatever the locale, ".0" when it would read as
+ * an integer.  Returns buf.
+ */
+char	*fmt_real(char *buf, size_t len, double r);
 /* "4321", or "-" for no PID (pid < 0), into buf; returns buf. */
 char	*fmt_pid(char *buf, size_t len, long pid);
 /* "78.9%" into buf (share in 0..1); returns buf. */

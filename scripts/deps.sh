@@ -3,8 +3,11 @@
 # only those that are missing.  Runs as root (CI) or through sudo.
 set -eu
 
+# chromium, fonts-dejavu-core, python3-html5lib: the browser test of the
+# HTML report (tests/browser/html-report.sh, `make browser`).
 pkgs="build-essential pkg-config libpcre2-dev libsqlite3-dev libcsv-dev check
-      sqlite3 python3 iproute2 net-tools time"
+      sqlite3 python3 iproute2 net-tools time
+      chromium fonts-dejavu-core python3-html5lib"
 
 missing=""
 for p in $pkgs; do
