@@ -71,6 +71,7 @@
 
 #include "parsers/addr.h"
 #include "parsers/format.h"
+#include "parsers/lex.h"
 #include "parsers/rangescan.h"
 #include "parsers/snapshots.h"
 #include "parsers/stamp.h"
@@ -95,10 +96,6 @@ enum rowproto {
 	RP_OTHER		/* icm4, icm6, ip6, sctp4, div4, ...: skipped */
 };
 
-struct tok {
-	const char	*p;
-	size_t		 len;
-};
 
 struct bsdstat {
 	const struct ps_sink	*sink;
@@ -127,49 +124,9 @@ struct bsdstat {
 	size_t			 nunknown;
 };
 
-static void
-copy(char *dst, size_t dstlen, const char *s, size_t len)
-{
-	assert(dstlen > 0);
-	if (len >= dstlen)
-		len = dstlen - 1;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
-}
 
-static size_t
-tokenize(const char *s, size_t len, struct tok *t, size_t max)
-{
-	const char	*end = s + len;
-	size_t		 n = 0;
 
-	while (s < end && n < max) {
-		while (s < end && (*s == ' ' || *s == '\t'))
-			s++;
-		if (s == end)
-			break;
-		t[n].p = s;
-		while (s < end && *s != ' ' && *s != '\t')
-			s++;
-		t[n].len = (size_t)(s - t[n].p);
-		n++;
-	}
-	return n;
-}
 
-static int
-tok_is(const struct tok *t, const char *word)
-{
-	return strlen(word) == t->len && memcmp(t->p, word, t->len) == 0;
-}
-
-static int
-starts_with(const char *p, size_t len, const char *prefix)
-{
-	size_t	n = strlen(prefix);
-
-	return len >= n && memcmp(p, prefix, n) == 0;
-}
 
 static int
 contains(const char *p, size_t len, const char *word)
@@ -177,18 +134,6 @@ contains(const char *p, size_t len, const char *word)
 	return memmem(p, len, word, strlen(word)) != NULL;
 }
 
-static int
-all_digits(const char *p, size_t len)
-{
-	size_t	i;
-
-	if (len == 0 || len > 10)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!isdigit((unsigned char)p[i]))
-			return 0;
-	return 1;
-}
 
 static int
 all_hex(const char *p, size_t len)
@@ -299,7 +244,7 @@ bsd_endpoint(const char *s, size_t len, int remote, int a_col, int wide,
 	/* The port: '*', digits, or a service name. */
 	if (portlen == 1 && port[0] == '*')
 		ep->port = -1;
-	else if (all_digits(port, portlen) && portlen <= 5) {
+	else if (lex_digits(port, portlen) && portlen <= 5) {
 		for (i = 0; i < portlen; i++)
 			v = v * 10 + (port[i] - '0');
 		if (v > 65535)
@@ -312,7 +257,7 @@ bsd_endpoint(const char *s, size_t len, int remote, int a_col, int wide,
 			if (!isalnum(c) && c != '-' && c != '_' && c != '+')
 				return -1;
 		}
-		copy(ep->port_name, sizeof ep->port_name, port, portlen);
+		lex_copy(ep->port_name, sizeof ep->port_name, port, portlen);
 		ep->numeric = 0;
 	}
 
@@ -329,7 +274,7 @@ bsd_endpoint(const char *s, size_t len, int remote, int a_col, int wide,
 
 	addrlen = hostlen;
 	if ((pct = memchr(host, '%', hostlen)) != NULL) {
-		copy(ep->zone, sizeof ep->zone, pct + 1,
+		lex_copy(ep->zone, sizeof ep->zone, pct + 1,
 		    (size_t)(host + hostlen - pct - 1));
 		addrlen = (size_t)(pct - host);
 	}
@@ -338,12 +283,12 @@ bsd_endpoint(const char *s, size_t len, int remote, int a_col, int wide,
 		fam = 0;	/* maybe cut: "2603:1030:b00::e" */
 	if (fam == 0) {
 		/* A name, or a cut IPv6 host: kept as written. */
-		copy(ep->addr, sizeof ep->addr, host, addrlen);
+		lex_copy(ep->addr, sizeof ep->addr, host, addrlen);
 		ep->numeric = 0;
 	}
 	if (a_col && !wide && len == CUT_A && ep->port >= 0 && portlen < 5) {
 		/* Port digits may be cut: "192.168.1.221.5486". */
-		copy(ep->port_name, sizeof ep->port_name, port, portlen);
+		lex_copy(ep->port_name, sizeof ep->port_name, port, portlen);
 		ep->port = -1;
 		ep->numeric = 0;
 	}
@@ -388,7 +333,7 @@ unknown_state(struct bsdstat *b, const char *word, unsigned long line,
 		if (strcmp(b->unknown[i], word) == 0)
 			return;
 	if (b->nunknown < MAXUNKNOWN)
-		copy(b->unknown[b->nunknown++], sizeof b->unknown[0], word,
+		lex_copy(b->unknown[b->nunknown++], sizeof b->unknown[0], word,
 		    strlen(word));
 	snprintf(reason, sizeof reason, "unknown state \"%s\": stored as "
 	    "UNKNOWN (reported once)", word);
@@ -412,7 +357,7 @@ pid_column(struct bsdstat *b, const struct tok *t, size_t n)
 		return;
 	i = (size_t)b->pid_col;
 	v = &t[i];
-	if (all_digits(v->p, v->len)) {
+	if (lex_digits(v->p, v->len)) {
 		k->pid = strtol(v->p, NULL, 10);
 		return;
 	}
@@ -420,12 +365,12 @@ pid_column(struct bsdstat *b, const struct tok *t, size_t n)
 		for (colon = t[j].p + t[j].len; colon > t[j].p &&
 		    colon[-1] != ':'; colon--)
 			;
-		if (colon == t[j].p || !all_digits(colon,
+		if (colon == t[j].p || !lex_digits(colon,
 		    (size_t)(t[j].p + t[j].len - colon)))
 			continue;
 		k->pid = strtol(colon, NULL, 10);
 		if (colon - 1 > v->p) {
-			copy(b->process, sizeof b->process, v->p,
+			lex_copy(b->process, sizeof b->process, v->p,
 			    (size_t)(colon - 1 - v->p));
 			k->process = b->process;
 		}
@@ -457,8 +402,8 @@ socket_line(struct bsdstat *b, const struct tok *t, size_t n,
 	if (p > MAXLEAD || p >= n)
 		return 0;
 	a_col = p > 0;
-	if (n < p + 5 || !all_digits(t[p + 1].p, t[p + 1].len) ||
-	    !all_digits(t[p + 2].p, t[p + 2].len))
+	if (n < p + 5 || !lex_digits(t[p + 1].p, t[p + 1].len) ||
+	    !lex_digits(t[p + 2].p, t[p + 2].len))
 		return rp == RP_OTHER || n < p + 3 ? 0 : -1;
 	if (t[p + 3].len > CUT_WIDE || t[p + 4].len > CUT_WIDE)
 		b->wide = 1;		/* only -W prints these */
@@ -493,7 +438,7 @@ socket_line(struct bsdstat *b, const struct tok *t, size_t n,
 	if (extra < n) {
 		enum state st;
 
-		copy(b->state_raw, sizeof b->state_raw, t[extra].p,
+		lex_copy(b->state_raw, sizeof b->state_raw, t[extra].p,
 		    t[extra].len);
 		st = state_lookup(t[extra].p, t[extra].len);
 		if (rp == RP_TCP) {
@@ -527,7 +472,7 @@ socket_line(struct bsdstat *b, const struct tok *t, size_t n,
 static int
 inet_title(const char *p, size_t len)
 {
-	return starts_with(p, len, "Active Internet connections");
+	return lex_starts_with(p, len, "Active Internet connections");
 }
 
 /* The title of a section that is not stored, and what its rows count as. */
@@ -535,29 +480,29 @@ static const char *
 other_title(const char *p, size_t len, const char **os)
 {
 	*os = NULL;
-	if (starts_with(p, len, "Active LOCAL (UNIX) domain sockets")) {
+	if (lex_starts_with(p, len, "Active LOCAL (UNIX) domain sockets")) {
 		*os = "macos";
 		return "unix";
 	}
-	if (starts_with(p, len, "Active UNIX domain sockets")) {
+	if (lex_starts_with(p, len, "Active UNIX domain sockets")) {
 		*os = "freebsd";
 		return "unix";
 	}
-	if (starts_with(p, len, "Registered kernel control modules")) {
+	if (lex_starts_with(p, len, "Registered kernel control modules")) {
 		*os = "macos";
 		return "kernel control module";
 	}
-	if (starts_with(p, len, "Active kernel event sockets")) {
+	if (lex_starts_with(p, len, "Active kernel event sockets")) {
 		*os = "macos";
 		return "kernel event";
 	}
-	if (starts_with(p, len, "Active kernel control sockets")) {
+	if (lex_starts_with(p, len, "Active kernel control sockets")) {
 		*os = "macos";
 		return "kernel control";
 	}
-	if (starts_with(p, len, "Netgraph sockets"))
+	if (lex_starts_with(p, len, "Netgraph sockets"))
 		return "netgraph";
-	if (starts_with(p, len, "Active ") && (contains(p, len, "sockets") ||
+	if (lex_starts_with(p, len, "Active ") && (contains(p, len, "sockets") ||
 	    contains(p, len, "connections") || contains(p, len,
 	    "associations")))
 		return contains(p, len, "SCTP") ? "sctp" : "other";
@@ -577,26 +522,26 @@ inet_columns(struct bsdstat *b, const char *p, size_t len,
 	size_t		 i, proto = n, state = n;
 
 	for (i = 0; i < n && i <= MAXLEAD; i++)
-		if (tok_is(&t[i], "Proto")) {
+		if (lex_is(&t[i], "Proto")) {
 			proto = i;
 			break;
 		}
 	if (proto == n || !contains(p, len, "Local Address"))
 		return 0;
 	for (i = proto; i < n; i++)
-		if (tok_is(&t[i], "(state)")) {
+		if (lex_is(&t[i], "(state)")) {
 			state = i;
 			break;
 		}
 	b->pid_col = -1;
 	for (i = state + 1; i < n; i++)
-		if (tok_is(&t[i], "pid") || tok_is(&t[i], "process:pid")) {
+		if (lex_is(&t[i], "pid") || lex_is(&t[i], "process:pid")) {
 			b->pid_col = (int)(i - state - 1);
 			break;
 		}
-	if (tok_is(&t[0], "Tcpcb"))
+	if (lex_is(&t[0], "Tcpcb"))
 		b->run_os = "freebsd";
-	else if (tok_is(&t[0], "Socket") || contains(p, len, "Flowhash"))
+	else if (lex_is(&t[0], "Socket") || contains(p, len, "Flowhash"))
 		b->run_os = "macos";
 	else if ((sendq = memmem(p, len, "Send-Q", 6)) != NULL) {
 		const char *q = sendq + 6, *end = p + len;
@@ -638,7 +583,7 @@ set_system(struct bsdstat *b, const char *os, const struct tok *version)
 	b->sys_os = os;
 	b->file_os = os;
 	if (version != NULL) {
-		copy(v, sizeof v, version->p, version->len);
+		lex_copy(v, sizeof v, version->p, version->len);
 		snapper_version(&b->snap, v);
 	}
 }
@@ -651,13 +596,13 @@ set_system(struct bsdstat *b, const char *os, const struct tok *version)
 static int
 system_line(struct bsdstat *b, const struct tok *t, size_t n)
 {
-	if (tok_is(&t[0], "FreeBSD") && (n == 1 || (n >= 3 &&
+	if (lex_is(&t[0], "FreeBSD") && (n == 1 || (n >= 3 &&
 	    freebsd_release(&t[2])))) {
 		set_system(b, "freebsd", n >= 3 ? &t[2] : NULL);
 		return 1;
 	}
-	if (tok_is(&t[0], "Darwin") && (n == 1 || (n >= 4 &&
-	    tok_is(&t[3], "Darwin")))) {
+	if (lex_is(&t[0], "Darwin") && (n == 1 || (n >= 4 &&
+	    lex_is(&t[3], "Darwin")))) {
 		/* Darwin's own version is not the macOS release. */
 		set_system(b, "macos", NULL);
 		return 1;
@@ -666,36 +611,36 @@ system_line(struct bsdstat *b, const struct tok *t, size_t n)
 		set_system(b, "freebsd", &t[0]);
 		return 1;
 	}
-	if (tok_is(&t[0], "ProductName:")) {
-		if (n >= 2 && (tok_is(&t[1], "macOS") || tok_is(&t[1], "Mac")))
+	if (lex_is(&t[0], "ProductName:")) {
+		if (n >= 2 && (lex_is(&t[1], "macOS") || lex_is(&t[1], "Mac")))
 			set_system(b, "macos", NULL);
 		return 1;
 	}
-	if (tok_is(&t[0], "ProductVersion:") && n == 2) {
+	if (lex_is(&t[0], "ProductVersion:") && n == 2) {
 		set_system(b, "macos", &t[1]);
 		return 1;
 	}
-	if (tok_is(&t[0], "BuildVersion:") ||
-	    tok_is(&t[0], "ProductVersionExtra:"))
+	if (lex_is(&t[0], "BuildVersion:") ||
+	    lex_is(&t[0], "ProductVersionExtra:"))
 		return 1;
-	if ((tok_is(&t[0], "kern.ostype:") || tok_is(&t[0], "kern.ostype")) &&
+	if ((lex_is(&t[0], "kern.ostype:") || lex_is(&t[0], "kern.ostype")) &&
 	    n >= 2) {
 		const struct tok *v = &t[n - 1];
 
-		if (tok_is(v, "FreeBSD"))
+		if (lex_is(v, "FreeBSD"))
 			set_system(b, "freebsd", NULL);
-		else if (tok_is(v, "Darwin"))
+		else if (lex_is(v, "Darwin"))
 			set_system(b, "macos", NULL);
 		return 1;
 	}
-	if ((tok_is(&t[0], "kern.osrelease:") ||
-	    tok_is(&t[0], "kern.osrelease")) && n >= 2) {
+	if ((lex_is(&t[0], "kern.osrelease:") ||
+	    lex_is(&t[0], "kern.osrelease")) && n >= 2) {
 		if (freebsd_release(&t[n - 1]))
 			set_system(b, "freebsd", &t[n - 1]);
 		return 1;
 	}
-	if ((tok_is(&t[0], "kern.osproductversion:") ||
-	    tok_is(&t[0], "kern.osproductversion")) && n >= 2) {
+	if ((lex_is(&t[0], "kern.osproductversion:") ||
+	    lex_is(&t[0], "kern.osproductversion")) && n >= 2) {
 		set_system(b, "macos", &t[n - 1]);
 		return 1;
 	}
@@ -712,7 +657,7 @@ command_word(const struct tok *t)
 	const char *const	*c;
 
 	for (c = cmds; *c != NULL; c++)
-		if (tok_is(t, *c))
+		if (lex_is(t, *c))
 			return 1;
 	return 0;
 }
@@ -749,7 +694,7 @@ sysctl_line(const struct tok *t, size_t n)
 
 	if (len > 0 && k->p[len - 1] == ':')
 		len--;
-	else if (!(n >= 2 && (tok_is(&t[1], "=") || tok_is(&t[1], ":"))))
+	else if (!(n >= 2 && (lex_is(&t[1], "=") || lex_is(&t[1], ":"))))
 		return 0;
 	if (len < 3 || !islower((unsigned char)k->p[0]))
 		return 0;
@@ -791,7 +736,7 @@ bsd_line(void *arg, const char *line, size_t len, unsigned long lineno)
 		len--;
 	if (len == 0)
 		return;
-	n = tokenize(p, len, t, MAXTOK);
+	n = lex_tokens(p, len, t, MAXTOK);
 	cols = b->expect_cols;
 	b->expect_cols = 0;
 
@@ -817,7 +762,7 @@ bsd_line(void *arg, const char *line, size_t len, unsigned long lineno)
 		snapper_header(&b->snap, lineno);
 		return;
 	}
-	if (starts_with(p, len, "Active Multipath Internet connections")) {
+	if (lex_starts_with(p, len, "Active Multipath Internet connections")) {
 		b->sec = SEC_MPTCP;
 		b->skip_what = "mptcp";
 		b->file_os = "macos";
@@ -923,7 +868,7 @@ bsd_sniff(const char *const *lines, size_t n)
 			nhead++;
 			continue;
 		}
-		k = tokenize(s, len, t, MAXTOK);
+		k = lex_tokens(s, len, t, MAXTOK);
 		if (contains(s, len, "Local Address") &&
 		    contains(s, len, "(state)") && contains(s, len, "Proto")) {
 			ncols++;
@@ -938,8 +883,8 @@ bsd_sniff(const char *const *lines, size_t n)
 		if (p > MAXLEAD || p + 5 > k || !proto_word(&t[p], &rp,
 		    &family) || family == 0 || rp == RP_OTHER)
 			continue;
-		if (all_digits(t[p + 1].p, t[p + 1].len) &&
-		    all_digits(t[p + 2].p, t[p + 2].len) &&
+		if (lex_digits(t[p + 1].p, t[p + 1].len) &&
+		    lex_digits(t[p + 2].p, t[p + 2].len) &&
 		    bsd_endpoint(t[p + 3].p, t[p + 3].len, 0, 0, 0, &ep) >= 0 &&
 		    bsd_endpoint(t[p + 4].p, t[p + 4].len, 1, 0, 0, &ep) >= 0)
 			nrow++;

@@ -40,6 +40,7 @@
 
 #include "parsers/addr.h"
 #include "parsers/format.h"
+#include "parsers/lex.h"
 #include "parsers/rangescan.h"
 #include "parsers/snapshots.h"
 #include "parsers/stamp.h"
@@ -108,10 +109,6 @@ enum section {
 	SEC_OTHER		/* unix, Bluetooth, ...: rows are skipped */
 };
 
-struct tok {
-	const char	*p;
-	size_t		 len;
-};
 
 struct lnstat {
 	const struct ps_sink	*sink;
@@ -130,63 +127,10 @@ struct lnstat {
 	int			 told_cut;	/* a cut address was reported */
 };
 
-static void
-copy(char *dst, size_t dstlen, const char *s, size_t len)
-{
-	assert(dstlen > 0);
-	if (len >= dstlen)
-		len = dstlen - 1;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
-}
 
-static size_t
-tokenize(const char *s, size_t len, struct tok *t, size_t max)
-{
-	const char	*end = s + len;
-	size_t		 n = 0;
 
-	while (s < end && n < max) {
-		while (s < end && (*s == ' ' || *s == '\t'))
-			s++;
-		if (s == end)
-			break;
-		t[n].p = s;
-		while (s < end && *s != ' ' && *s != '\t')
-			s++;
-		t[n].len = (size_t)(s - t[n].p);
-		n++;
-	}
-	return n;
-}
 
-/* Case-sensitive: net-tools writes its protocols in lower case. */
-static int
-tok_is(const struct tok *t, const char *word)
-{
-	return strlen(word) == t->len && memcmp(t->p, word, t->len) == 0;
-}
 
-static int
-all_digits(const char *p, size_t len)
-{
-	size_t	i;
-
-	if (len == 0 || len > 10)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!isdigit((unsigned char)p[i]))
-			return 0;
-	return 1;
-}
-
-static int
-starts_with(const char *p, size_t len, const char *prefix)
-{
-	size_t	n = strlen(prefix);
-
-	return len >= n && memcmp(p, prefix, n) == 0;
-}
 
 static int
 contains(const char *p, size_t len, const char *s)
@@ -198,12 +142,12 @@ contains(const char *p, size_t len, const char *s)
 static int
 inet_proto(const struct tok *t, enum proto *proto, int *v6)
 {
-	*v6 = tok_is(t, "tcp6") || tok_is(t, "udp6");
-	if (tok_is(t, "tcp") || tok_is(t, "tcp6")) {
+	*v6 = lex_is(t, "tcp6") || lex_is(t, "udp6");
+	if (lex_is(t, "tcp") || lex_is(t, "tcp6")) {
 		*proto = PROTO_TCP;
 		return 1;
 	}
-	if (tok_is(t, "udp") || tok_is(t, "udp6")) {
+	if (lex_is(t, "udp") || lex_is(t, "udp6")) {
 		*proto = PROTO_UDP;
 		return 1;
 	}
@@ -214,11 +158,11 @@ inet_proto(const struct tok *t, enum proto *proto, int *v6)
 static const char *
 skipped_proto(const struct tok *t)
 {
-	if (tok_is(t, "raw") || tok_is(t, "raw6"))
+	if (lex_is(t, "raw") || lex_is(t, "raw6"))
 		return "raw";
-	if (tok_is(t, "udpl") || tok_is(t, "udpl6"))
+	if (lex_is(t, "udpl") || lex_is(t, "udpl6"))
 		return "udplite";
-	if (tok_is(t, "unix"))
+	if (lex_is(t, "unix"))
 		return "unix";
 	return NULL;
 }
@@ -230,7 +174,7 @@ inet_header(const char *p, size_t len)
 	const char *const	*h;
 
 	for (h = inet_headers; *h != NULL; h++)
-		if (starts_with(p, len, *h))
+		if (lex_starts_with(p, len, *h))
 			return 1;
 	return 0;
 }
@@ -255,7 +199,7 @@ other_header(const char *p, size_t len)
 	const char *const	*h;
 
 	for (h = other_headers; *h != NULL; h++)
-		if (starts_with(p, len, *h))
+		if (lex_starts_with(p, len, *h))
 			return 1;
 	return 0;
 }
@@ -266,7 +210,7 @@ note_line(const char *p, size_t len)
 	const char *const	*n;
 
 	for (n = notes; *n != NULL; n++)
-		if (starts_with(p, len, *n))
+		if (lex_starts_with(p, len, *n))
 			return 1;
 	return 0;
 }
@@ -351,16 +295,16 @@ endpoint(const struct tok *t, struct endpoint *ep, int *cut)
 	ep->port_name[0] = '\0';
 	if (colon + 2 == end && colon[1] == '*')
 		;
-	else if (all_digits(colon + 1, (size_t)(end - colon - 1))) {
+	else if (lex_digits(colon + 1, (size_t)(end - colon - 1))) {
 		for (p = colon + 1; p < end; p++)
 			v = v * 10 + (*p - '0');
 		if (v > 65535)
 			return -1;
 		ep->port = (int)v;
 	} else
-		copy(ep->port_name, sizeof ep->port_name, colon + 1,
+		lex_copy(ep->port_name, sizeof ep->port_name, colon + 1,
 		    (size_t)(end - colon - 1));
-	copy(ep->addr, sizeof ep->addr, t->p, (size_t)(colon - t->p));
+	lex_copy(ep->addr, sizeof ep->addr, t->p, (size_t)(colon - t->p));
 	ep->zone[0] = '\0';
 	ep->numeric = 0;
 	*cut = 1;
@@ -380,9 +324,9 @@ program_name(const char *name, const char *end)
 {
 	const char	*p, *base = name;
 
-	if (!(starts_with(name, (size_t)(end - name), "./") ||
-	    starts_with(name, (size_t)(end - name), "../") ||
-	    starts_with(name, (size_t)(end - name), "~/")))
+	if (!(lex_starts_with(name, (size_t)(end - name), "./") ||
+	    lex_starts_with(name, (size_t)(end - name), "../") ||
+	    lex_starts_with(name, (size_t)(end - name), "~/")))
 		return name;
 	for (p = name; p < end && *p != ' ' && *p != '\t'; p++)
 		if (*p == '/' && p + 1 < end && p[1] != ' ' && p[1] != '\t')
@@ -401,7 +345,7 @@ unknown_state(struct lnstat *l, const char *word, unsigned long line,
 		if (strcmp(l->unknown[i], word) == 0)
 			return;
 	if (l->nunknown < MAXUNKNOWN)
-		copy(l->unknown[l->nunknown++], sizeof l->unknown[0], word,
+		lex_copy(l->unknown[l->nunknown++], sizeof l->unknown[0], word,
 		    strlen(word));
 	snprintf(reason, sizeof reason, "unknown state \"%s\": stored as "
 	    "UNKNOWN (reported once)", word);
@@ -443,7 +387,7 @@ socket_line(struct lnstat *l, const struct tok *t, size_t n,
 	int			 v6, lf, rf, lcut, rcut;
 
 	if (n < 5 || !inet_proto(&t[0], &proto, &v6) ||
-	    !all_digits(t[1].p, t[1].len) || !all_digits(t[2].p, t[2].len))
+	    !lex_digits(t[1].p, t[1].len) || !lex_digits(t[2].p, t[2].len))
 		return 0;
 	if ((lf = endpoint(&t[3], &k->local, &lcut)) < 0 ||
 	    (rf = endpoint(&t[4], &k->remote, &rcut)) < 0)
@@ -462,8 +406,8 @@ socket_line(struct lnstat *l, const struct tok *t, size_t n,
 	last_state = pidtok;
 	l->owner[0] = '\0';
 	if (last_state >= first_state + 2 &&
-	    all_digits(t[last_state - 1].p, t[last_state - 1].len)) {
-		copy(l->owner, sizeof l->owner, t[last_state - 2].p,
+	    lex_digits(t[last_state - 1].p, t[last_state - 1].len)) {
+		lex_copy(l->owner, sizeof l->owner, t[last_state - 2].p,
 		    t[last_state - 2].len);
 		last_state -= 2;
 	}
@@ -492,7 +436,7 @@ socket_line(struct lnstat *l, const struct tok *t, size_t n,
 			end--;
 		name = program_name(name, end);
 		if (end > name) {
-			copy(l->process, sizeof l->process, name,
+			lex_copy(l->process, sizeof l->process, name,
 			    (size_t)(end - name));
 			k->process = l->process;
 		}
@@ -560,7 +504,7 @@ ln_line(void *arg, const char *line, size_t len, unsigned long lineno)
 		len--;
 	if (len == 0)
 		return;
-	n = tokenize(p, len, t, MAXTOK);
+	n = lex_tokens(p, len, t, MAXTOK);
 
 	if ((what = skipped_proto(&t[0])) != NULL) {
 		l->sink->skipped(l->sink->ctx, what, lineno);
@@ -581,7 +525,7 @@ ln_line(void *arg, const char *line, size_t len, unsigned long lineno)
 		l->section = SEC_OTHER;
 		return;
 	}
-	if (tok_is(&t[0], "Proto"))
+	if (lex_is(&t[0], "Proto"))
 		return;				/* a column header */
 	if (stamp_line(l, p, len, lineno))
 		return;
@@ -671,24 +615,24 @@ ln_sniff(const char *const *lines, size_t n)
 			len--;
 		if (len == 0)
 			continue;
-		k = tokenize(p, len, t, MAXTOK);
+		k = lex_tokens(p, len, t, MAXTOK);
 		if (inet_header_linux(p, len)) {
 			nhead++;
 			continue;
 		}
-		if (inet_header(p, len) || starts_with(p, len,
-		    "Active Connections") || starts_with(p, len,
+		if (inet_header(p, len) || lex_starts_with(p, len,
+		    "Active Connections") || lex_starts_with(p, len,
 		    "Active LOCAL (UNIX) domain sockets")) {
 			other++;		/* BSD, macOS, Windows */
 			continue;
 		}
-		if (tok_is(&t[0], "Netid") || tok_is(&t[0], "Tcpcb") ||
-		    tok_is(&t[0], "Socket") || (k >= 2 &&
-		    tok_is(&t[0], "State") && tok_is(&t[1], "Recv-Q"))) {
+		if (lex_is(&t[0], "Netid") || lex_is(&t[0], "Tcpcb") ||
+		    lex_is(&t[0], "Socket") || (k >= 2 &&
+		    lex_is(&t[0], "State") && lex_is(&t[1], "Recv-Q"))) {
 			other++;		/* ss, BSD -A */
 			continue;
 		}
-		if (tok_is(&t[0], "Proto")) {
+		if (lex_is(&t[0], "Proto")) {
 			if (contains(p, len, "(state)") ||
 			    !contains(p, len, "Recv-Q"))
 				other++;	/* BSD, Windows */
@@ -697,14 +641,14 @@ ln_sniff(const char *const *lines, size_t n)
 			continue;
 		}
 		if (contains(p, len, "LocalAddress") ||
-		    tok_is(&t[0], "tcp4") || tok_is(&t[0], "tcp46") ||
-		    tok_is(&t[0], "udp4") || tok_is(&t[0], "udp46")) {
+		    lex_is(&t[0], "tcp4") || lex_is(&t[0], "tcp46") ||
+		    lex_is(&t[0], "udp4") || lex_is(&t[0], "udp46")) {
 			other++;		/* PowerShell, BSD */
 			continue;
 		}
 		if (k >= 5 && inet_proto(&t[0], &proto, &v6) &&
-		    all_digits(t[1].p, t[1].len) &&
-		    all_digits(t[2].p, t[2].len) &&
+		    lex_digits(t[1].p, t[1].len) &&
+		    lex_digits(t[2].p, t[2].len) &&
 		    addr_parse(t[3].p, t[3].len, &ep) >= 0 &&
 		    addr_parse(t[4].p, t[4].len, &ep) >= 0 &&
 		    (proto == PROTO_UDP || k >= 6))

@@ -56,6 +56,7 @@
 
 #include "parsers/addr.h"
 #include "parsers/format.h"
+#include "parsers/lex.h"
 #include "parsers/rangescan.h"
 #include "parsers/snapshots.h"
 #include "parsers/stamp.h"
@@ -70,10 +71,6 @@ enum sproto {
 	SP_UDP
 };
 
-struct tok {
-	const char	*p;
-	size_t		 len;
-};
 
 struct ss {
 	const struct ps_sink	*sink;
@@ -101,14 +98,6 @@ struct ss {
 	size_t			 nunknown;
 };
 
-static void
-copy(char *dst, size_t dstlen, const char *s, size_t len)
-{
-	if (len >= dstlen)
-		len = dstlen - 1;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
-}
 
 static int
 blank(char c)
@@ -140,24 +129,7 @@ tokenize(const char *s, size_t len, struct tok *t, size_t max,
 	return n;
 }
 
-static int
-tok_is(const struct tok *t, const char *word)
-{
-	return strlen(word) == t->len && strncmp(t->p, word, t->len) == 0;
-}
 
-static int
-all_digits(const char *p, size_t len)
-{
-	size_t	i;
-
-	if (len == 0 || len > 10)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!isdigit((unsigned char)p[i]))
-			return 0;
-	return 1;
-}
 
 /* An ss state as printed: ESTAB, TIME-WAIT, FIN-WAIT-1, UNCONN, ... */
 static int
@@ -215,8 +187,8 @@ layout(const struct tok *t, size_t n, int nostate, struct row *r)
 			return 0;
 		r->state = &t[i++];
 	}
-	if (n < i + 4 || !all_digits(t[i].p, t[i].len) ||
-	    !all_digits(t[i + 1].p, t[i + 1].len))
+	if (n < i + 4 || !lex_digits(t[i].p, t[i].len) ||
+	    !lex_digits(t[i + 1].p, t[i + 1].len))
 		return 0;
 	r->local = &t[i + 2];
 	r->peer = &t[i + 3];
@@ -237,11 +209,11 @@ netid_kind(const struct tok *t)
 {
 	if (t->len >= 2 && t->p[0] == 'u' && t->p[1] == '_')
 		return "unix";
-	if (tok_is(t, "nl"))
+	if (lex_is(t, "nl"))
 		return "netlink";
 	if (t->len >= 2 && t->p[0] == 'p' && t->p[1] == '_')
 		return "packet";
-	if (tok_is(t, "raw") || tok_is(t, "icmp") || tok_is(t, "icmp6"))
+	if (lex_is(t, "raw") || lex_is(t, "icmp") || lex_is(t, "icmp6"))
 		return "raw";
 	if (t->len >= 2 && t->p[0] == 'v' && t->p[1] == '_')
 		return "vsock";
@@ -257,13 +229,13 @@ header_line(const struct tok *t, size_t n)
 {
 	size_t	i = 0;
 
-	if (n >= 1 && tok_is(&t[0], "Netid"))
+	if (n >= 1 && lex_is(&t[0], "Netid"))
 		i++;
-	if (n >= i + 3 && tok_is(&t[i], "State") &&
-	    tok_is(&t[i + 1], "Recv-Q") && tok_is(&t[i + 2], "Send-Q"))
+	if (n >= i + 3 && lex_is(&t[i], "State") &&
+	    lex_is(&t[i + 1], "Recv-Q") && lex_is(&t[i + 2], "Send-Q"))
 		return 1;
-	if (n >= i + 3 && tok_is(&t[i], "Recv-Q") &&
-	    tok_is(&t[i + 1], "Send-Q") && tok_is(&t[i + 2], "Local"))
+	if (n >= i + 3 && lex_is(&t[i], "Recv-Q") &&
+	    lex_is(&t[i + 1], "Send-Q") && lex_is(&t[i + 2], "Local"))
 		return 2;
 	return 0;
 }
@@ -275,7 +247,7 @@ prompt_word(const struct tok *w)
 	char	c = w->p[w->len - 1];
 
 	return c == '$' || c == '#' || c == '>' || c == '%' ||
-	    tok_is(w, "+") || tok_is(w, "++");
+	    lex_is(w, "+") || lex_is(w, "++");
 }
 
 /*
@@ -297,31 +269,31 @@ command_line(struct ss *s, const char *p, size_t len)
 	n = tokenize(p, len, t, 32, NULL);
 	for (i = 0; i < n && i < 3 && prompt_word(&t[i]); i++)
 		prompt = 1;
-	if (i < n && tok_is(&t[i], "sudo"))
+	if (i < n && lex_is(&t[i], "sudo"))
 		i++;
 	if (i >= n)
 		return prompt;
 	/* What collection scripts run beside ss. */
-	if (tok_is(&t[i], "sysctl") || tok_is(&t[i], "cat") ||
-	    tok_is(&t[i], "date") || tok_is(&t[i], "uname") ||
-	    tok_is(&t[i], "sleep"))
+	if (lex_is(&t[i], "sysctl") || lex_is(&t[i], "cat") ||
+	    lex_is(&t[i], "date") || lex_is(&t[i], "uname") ||
+	    lex_is(&t[i], "sleep"))
 		return 1;
-	if (!(tok_is(&t[i], "ss") || (t[i].len > 3 &&
+	if (!(lex_is(&t[i], "ss") || (t[i].len > 3 &&
 	    strncmp(t[i].p + t[i].len - 3, "/ss", 3) == 0)))
 		return prompt;
 	s->cmd_state_raw[0] = '\0';
 	for (i++; i < n; i++) {
 		const struct tok *w = &t[i];
 
-		if (tok_is(w, "--tcp"))
+		if (lex_is(w, "--tcp"))
 			tcp = 1;
-		else if (tok_is(w, "--udp"))
+		else if (lex_is(w, "--udp"))
 			udp = 1;
-		else if ((tok_is(w, "state") || tok_is(w, "-state")) &&
+		else if ((lex_is(w, "state") || lex_is(w, "-state")) &&
 		    i + 1 < n) {
 			i++;
 			if (states++ == 0)
-				copy(s->cmd_state_raw, sizeof s->cmd_state_raw,
+				lex_copy(s->cmd_state_raw, sizeof s->cmd_state_raw,
 				    t[i].p, t[i].len);
 		} else if (w->len >= 2 && w->p[0] == '-' && w->p[1] != '-') {
 			for (j = 1; j < w->len; j++) {
@@ -344,14 +316,14 @@ command_line(struct ss *s, const char *p, size_t len)
 static int
 uname_line(struct ss *s, const struct tok *t, size_t n)
 {
-	if (n < 3 || !tok_is(&t[0], "Linux") ||
+	if (n < 3 || !lex_is(&t[0], "Linux") ||
 	    !isdigit((unsigned char)t[2].p[0]) ||
 	    memchr(t[2].p, '.', t[2].len) == NULL)
 		return 0;
 	{
 		char	v[32];
 
-		copy(v, sizeof v, t[2].p, t[2].len);
+		lex_copy(v, sizeof v, t[2].p, t[2].len);
 		snapper_version(&s->snap, v);
 	}
 	return 1;
@@ -431,7 +403,7 @@ unknown_state(struct ss *s, const char *word, unsigned long line,
 		if (strcmp(s->unknown[i], word) == 0)
 			return;
 	if (s->nunknown < MAXUNKNOWN)
-		copy(s->unknown[s->nunknown++], sizeof s->unknown[0], word,
+		lex_copy(s->unknown[s->nunknown++], sizeof s->unknown[0], word,
 		    strlen(word));
 	snprintf(reason, sizeof reason, "unknown state \"%s\": stored as "
 	    "UNKNOWN (reported once)", word);
@@ -452,7 +424,7 @@ add_owner(struct ss *s, size_t *nown, const char *p, size_t len, long pid)
 			return;
 	if (*nown >= SOCKET_OWNERS_MAX)
 		return;			/* kept: SOCKET_OWNERS_MAX owners */
-	copy(s->names[*nown], sizeof s->names[0], p, len);
+	lex_copy(s->names[*nown], sizeof s->names[0], p, len);
 	if (*nown == 0) {
 		k->pid = pid;
 		k->process = s->names[0];
@@ -542,8 +514,8 @@ details(struct ss *s, const char *p, const char *end, int *v6only,
 		while (p < end && !blank(*p))
 			p++;
 		if (p - w > 4 && strncmp(w, "uid:", 4) == 0 &&
-		    all_digits(w + 4, (size_t)(p - w - 4))) {
-			copy(s->owner, sizeof s->owner, w + 4,
+		    lex_digits(w + 4, (size_t)(p - w - 4))) {
+			lex_copy(s->owner, sizeof s->owner, w + 4,
 			    (size_t)(p - w - 4));
 			uid = 1;
 		} else if (p - w > 4 && strncmp(w, "ino:", 4) == 0)
@@ -598,7 +570,7 @@ socket_row(struct ss *s, const struct row *w, const char *rest,
 		s->modern = 1;
 
 	if (w->state != NULL) {
-		copy(s->state_raw, sizeof s->state_raw, w->state->p,
+		lex_copy(s->state_raw, sizeof s->state_raw, w->state->p,
 		    w->state->len);
 		k->state_raw = s->state_raw;
 		k->state = state_lookup(w->state->p, w->state->len);
@@ -617,7 +589,7 @@ socket_row(struct ss *s, const struct row *w, const char *rest,
 	}
 
 	if (w->netid != NULL)
-		k->proto = tok_is(w->netid, "udp") ? PROTO_UDP : PROTO_TCP;
+		k->proto = lex_is(w->netid, "udp") ? PROTO_UDP : PROTO_TCP;
 	else
 		k->proto = guess_proto(s, k->state);
 	if (k->state == ST_UNKNOWN && k->state_raw != NULL)
@@ -676,8 +648,8 @@ ss_line(void *arg, const char *line, size_t len, unsigned long lineno)
 	}
 	if (row_shape(t, n, s->nostate, &w)) {
 		s->rows = 1;
-		if (w.netid != NULL && !tok_is(w.netid, "tcp") &&
-		    !tok_is(w.netid, "udp")) {
+		if (w.netid != NULL && !lex_is(w.netid, "tcp") &&
+		    !lex_is(w.netid, "udp")) {
 			s->sink->skipped(s->sink->ctx, netid_kind(w.netid),
 			    lineno);
 			return;
@@ -692,7 +664,7 @@ ss_line(void *arg, const char *line, size_t len, unsigned long lineno)
 	if (stamp_parse(p, &st)) {
 		char text[96];
 
-		copy(text, sizeof text, p, len);
+		lex_copy(text, sizeof text, p, len);
 		snapper_stamp(&s->snap, &st, text, lineno);
 		s->run_hint = SP_UNKNOWN;
 		return;
@@ -758,8 +730,8 @@ ss_sniff(const char *const *lines, size_t n)
 		while (len > 0 && (blank(p[len - 1]) || p[len - 1] == '\r'))
 			len--;
 		k = tokenize(p, len, t, MAXTOK, NULL);
-		if (k >= 2 && tok_is(&t[0], "Proto") &&
-		    (tok_is(&t[1], "Recv-Q") || tok_is(&t[1], "Refs")))
+		if (k >= 2 && lex_is(&t[0], "Proto") &&
+		    (lex_is(&t[1], "Recv-Q") || lex_is(&t[1], "Refs")))
 			return 0;		/* net-tools netstat */
 		if ((head = header_line(t, k)) != 0) {
 			nhead++;
@@ -768,8 +740,8 @@ ss_sniff(const char *const *lines, size_t n)
 		}
 		if (!row_shape(t, k, nostate, &w))
 			continue;
-		if (w.netid != NULL && !tok_is(w.netid, "tcp") &&
-		    !tok_is(w.netid, "udp")) {
+		if (w.netid != NULL && !lex_is(w.netid, "tcp") &&
+		    !lex_is(w.netid, "udp")) {
 			nrow++;			/* unix, netlink, ... */
 			continue;
 		}

@@ -63,6 +63,7 @@
 #include "parsers/addr.h"
 #include "parsers/decode.h"
 #include "parsers/format.h"
+#include "parsers/lex.h"
 #include "parsers/rangescan.h"
 #include "parsers/snapshots.h"
 #include "parsers/stamp.h"
@@ -223,28 +224,7 @@ struct pwsh {
 	char			 buf[DECODE_LINE_MAX + 1];	/* ANSI-free copy */
 };
 
-static void
-copy(char *dst, size_t dstlen, const char *s, size_t len)
-{
-	assert(dstlen > 0);
-	if (len >= dstlen)
-		len = dstlen - 1;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
-}
 
-static int
-all_digits(const char *p, size_t len)
-{
-	size_t	i;
-
-	if (len == 0 || len > 10)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!isdigit((unsigned char)p[i]))
-			return 0;
-	return 1;
-}
 
 static int
 is_blank(int c)
@@ -309,7 +289,7 @@ cell_set(struct pwsh *w, enum field f, const char *s, size_t len)
 	}
 	while (len > 0 && is_blank(s[len - 1]))
 		len--;
-	copy(c->v, sizeof c->v, s, len);
+	lex_copy(c->v, sizeof c->v, s, len);
 	c->len = strlen(c->v);
 	c->set = 1;
 }
@@ -372,7 +352,7 @@ unknown_state(struct pwsh *w, const char *word, unsigned long line,
 		if (strcmp(w->unknown[i], word) == 0)
 			return;
 	if (w->nunknown < MAXUNKNOWN)
-		copy(w->unknown[w->nunknown++], sizeof w->unknown[0], word,
+		lex_copy(w->unknown[w->nunknown++], sizeof w->unknown[0], word,
 		    strlen(word));
 	snprintf(reason, sizeof reason, "unknown state \"%s\": stored as "
 	    "UNKNOWN (reported once)", word);
@@ -411,7 +391,7 @@ addr_cell(struct pwsh *w, const struct cell *c, struct endpoint *ep,
 	if ((family = addr_canon(s, len, ep->addr, sizeof ep->addr)) != 0)
 		return family;
 	if ((pct = memchr(s, '%', len)) != NULL) {
-		copy(ep->zone, sizeof ep->zone, pct + 1,
+		lex_copy(ep->zone, sizeof ep->zone, pct + 1,
 		    (size_t)(s + len - pct - 1));
 		if ((family = addr_canon(s, (size_t)(pct - s), ep->addr,
 		    sizeof ep->addr)) != 0)
@@ -421,7 +401,7 @@ addr_cell(struct pwsh *w, const struct cell *c, struct endpoint *ep,
 	if (!cut_short(s, len))
 		return 0;
 	/* Cut by the table: kept as written, a name and not a number. */
-	copy(ep->addr, sizeof ep->addr, s, len);
+	lex_copy(ep->addr, sizeof ep->addr, s, len);
 	ep->numeric = 0;
 	if (!w->cut_reported) {
 		w->cut_reported = 1;
@@ -438,7 +418,7 @@ port_cell(const struct cell *c)
 {
 	long	v;
 
-	if (!all_digits(c->v, c->len))
+	if (!lex_digits(c->v, c->len))
 		return -1;
 	v = strtol(c->v, NULL, 10);
 	return v <= 65535 ? v : -1;
@@ -451,7 +431,7 @@ state_cell(struct pwsh *w, const struct cell *c, const char *text)
 	size_t		i;
 	long		v;
 
-	if (all_digits(c->v, c->len)) {
+	if (lex_digits(c->v, c->len)) {
 		v = strtol(c->v, NULL, 10);
 		for (i = 0; i < sizeof state_values / sizeof state_values[0];
 		    i++)
@@ -473,7 +453,7 @@ time_cell(struct pwsh *w, const struct cell *c, const char *text)
 
 	if (c->len == 0 || (w->have_time && strcmp(c->v, w->last_time) == 0))
 		return;
-	copy(w->last_time, sizeof w->last_time, c->v, c->len);
+	lex_copy(w->last_time, sizeof w->last_time, c->v, c->len);
 	w->have_time = 1;
 	if (stamp_parse(c->v, &st)) {
 		boundary_stamp(w, &st, c->v, w->rec.line);
@@ -550,7 +530,7 @@ tcp_record(struct pwsh *w, const char *text)
 	k.state_raw = c->set ? c->v : NULL;
 
 	c = &r->c[F_OPID];
-	if (c->set && all_digits(c->v, c->len))
+	if (c->set && lex_digits(c->v, c->len))
 		k.pid = strtol(c->v, NULL, 10);
 	else if (c->set)
 		issue(w, r->line, c->len == 0 ? "row without its OwningProcess: "
@@ -576,7 +556,7 @@ proc_record(struct pwsh *w, const char *text)
 
 	id = r->c[F_ID].set ? &r->c[F_ID] : &r->c[F_OPID];
 	name = r->c[F_PNAME].set ? &r->c[F_PNAME] : &r->c[F_NAME];
-	if (!all_digits(id->v, id->len)) {
+	if (!lex_digits(id->v, id->len)) {
 		issue(w, r->line, "process without a numeric Id", text);
 		return;
 	}
@@ -607,7 +587,7 @@ setting_record(struct pwsh *w, const char *text)
 
 	if (a->len == 0 || b->len == 0)
 		return;			/* "Automatic" lists no range */
-	if (!all_digits(a->v, a->len) || !all_digits(b->v, b->len)) {
+	if (!lex_digits(a->v, a->len) || !lex_digits(b->v, b->len)) {
 		issue(w, r->line, "Get-NetTCPSetting dynamic port range that "
 		    "is not a number: ignored", text);
 		return;
@@ -870,14 +850,14 @@ table_row(struct pwsh *w, const char *p, size_t len, unsigned long lineno,
 	/* Is it a row at all, or a line for the other rules? */
 	switch (t->kind) {
 	case K_TCP:
-		if (!all_digits(w->rec.c[F_LPORT].v, w->rec.c[F_LPORT].len) &&
+		if (!lex_digits(w->rec.c[F_LPORT].v, w->rec.c[F_LPORT].len) &&
 		    addr_canon(w->rec.c[F_LADDR].v, w->rec.c[F_LADDR].len,
 		    ep.addr, sizeof ep.addr) == 0)
 			return 0;
 		break;
 	case K_PROC:
-		if (!all_digits(w->rec.c[F_ID].v, w->rec.c[F_ID].len) &&
-		    !all_digits(w->rec.c[F_OPID].v, w->rec.c[F_OPID].len))
+		if (!lex_digits(w->rec.c[F_ID].v, w->rec.c[F_ID].len) &&
+		    !lex_digits(w->rec.c[F_OPID].v, w->rec.c[F_OPID].len))
 			return 0;
 		break;
 	case K_SETTING:
@@ -1083,7 +1063,7 @@ list_field(struct pwsh *w, const char *name, size_t nlen, const char *val,
 	if (!w->in_list) {
 		w->in_list = 1;
 		w->list_line = lineno;
-		copy(w->list_text, sizeof w->list_text, line, strlen(line));
+		lex_copy(w->list_text, sizeof w->list_text, line, strlen(line));
 		rec_reset(w, lineno);
 	}
 	if ((f = field_named(name, nlen)) == F_NONE || w->rec.c[f].set)

@@ -30,6 +30,7 @@
 
 #include "parsers/addr.h"
 #include "parsers/format.h"
+#include "parsers/lex.h"
 #include "parsers/rangescan.h"
 #include "parsers/snapshots.h"
 #include "parsers/stamp.h"
@@ -63,10 +64,6 @@ static const char *const headers[] = {
 	NULL
 };
 
-struct tok {
-	const char	*p;
-	size_t		 len;
-};
 
 struct winstat {
 	const struct ps_sink	*sink;
@@ -88,65 +85,20 @@ struct winstat {
 	size_t			 nunknown;
 };
 
-static void
-copy(char *dst, size_t dstlen, const char *s, size_t len)
-{
-	assert(dstlen > 0);
-	if (len >= dstlen)
-		len = dstlen - 1;
-	memcpy(dst, s, len);
-	dst[len] = '\0';
-}
 
-static size_t
-tokenize(const char *s, size_t len, struct tok *t, size_t max)
-{
-	const char	*end = s + len;
-	size_t		 n = 0;
 
-	while (s < end && n < max) {
-		while (s < end && (*s == ' ' || *s == '\t'))
-			s++;
-		if (s == end)
-			break;
-		t[n].p = s;
-		while (s < end && *s != ' ' && *s != '\t')
-			s++;
-		t[n].len = (size_t)(s - t[n].p);
-		n++;
-	}
-	return n;
-}
 
-static int
-tok_is(const struct tok *t, const char *word)
-{
-	return strlen(word) == t->len && strncasecmp(t->p, word, t->len) == 0;
-}
-
-static int
-all_digits(const char *p, size_t len)
-{
-	size_t	i;
-
-	if (len == 0 || len > 10)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!isdigit((unsigned char)p[i]))
-			return 0;
-	return 1;
-}
 
 /* TCP, UDP, TCPv6, UDPv6: 1 and the protocol, or 0. */
 static int
 proto_token(const struct tok *t, enum proto *proto, int *v6)
 {
 	*v6 = 0;
-	if (tok_is(t, "TCP") || (*v6 = tok_is(t, "TCPv6"))) {
+	if (lex_is_nocase(t, "TCP") || (*v6 = lex_is_nocase(t, "TCPv6"))) {
 		*proto = PROTO_TCP;
 		return 1;
 	}
-	if (tok_is(t, "UDP") || (*v6 = tok_is(t, "UDPv6"))) {
+	if (lex_is_nocase(t, "UDP") || (*v6 = lex_is_nocase(t, "UDPv6"))) {
 		*proto = PROTO_UDP;
 		return 1;
 	}
@@ -190,7 +142,7 @@ unknown_state(struct winstat *w, const char *word, unsigned long line,
 		if (strcmp(w->unknown[i], word) == 0)
 			return;
 	if (w->nunknown < MAXUNKNOWN)
-		copy(w->unknown[w->nunknown++], sizeof w->unknown[0], word,
+		lex_copy(w->unknown[w->nunknown++], sizeof w->unknown[0], word,
 		    strlen(word));
 	snprintf(reason, sizeof reason, "unknown state \"%s\": stored as "
 	    "UNKNOWN (reported once)", word);
@@ -231,7 +183,7 @@ socket_line(struct winstat *w, const struct tok *t, size_t n,
 	/* Tail: state words, then the PID when the line has one. */
 	first = 3;
 	last = n;
-	if (last > first && all_digits(t[last - 1].p, t[last - 1].len)) {
+	if (last > first && lex_digits(t[last - 1].p, t[last - 1].len)) {
 		k->pid = strtol(t[last - 1].p, NULL, 10);
 		last--;
 	}
@@ -278,7 +230,7 @@ ownership_line(struct winstat *w, const char *p, size_t len, size_t ntok,
 	if (!w->pending)
 		return 0;
 	if (p[0] == '[' && p[len - 1] == ']') {
-		copy(w->image, sizeof w->image, p + 1, len - 2);
+		lex_copy(w->image, sizeof w->image, p + 1, len - 2);
 		w->seen_image = 1;
 		flush(w);
 		return 1;
@@ -289,7 +241,7 @@ ownership_line(struct winstat *w, const char *p, size_t len, size_t ntok,
 	if (ntok == 1) {
 		if (w->service[0])
 			drop_tag(w);
-		copy(w->service, sizeof w->service, p, len);
+		lex_copy(w->service, sizeof w->service, p, len);
 		w->service_line = lineno;
 		return 1;
 	}
@@ -334,7 +286,7 @@ version_line(struct winstat *w, const char *p, size_t len)
 	{
 		char	version[32];
 
-		copy(version, sizeof version, v, (size_t)(close - v));
+		lex_copy(version, sizeof version, v, (size_t)(close - v));
 		snapper_version(&w->snap, version);
 	}
 	return 1;
@@ -362,7 +314,7 @@ win_line(void *arg, const char *line, size_t len, unsigned long lineno)
 	if (len == 0)
 		return;
 
-	n = tokenize(p, len, t, MAXTOK);
+	n = lex_tokens(p, len, t, MAXTOK);
 
 	if (socket_line(w, t, n, lineno, line))
 		return;
@@ -377,7 +329,7 @@ win_line(void *arg, const char *line, size_t len, unsigned long lineno)
 		snapper_header(&w->snap, lineno);
 		return;
 	}
-	if (tok_is(&t[0], "Proto"))
+	if (lex_is_nocase(&t[0], "Proto"))
 		return;				/* column header */
 	/*
 	 * Lines that loops write between runs come before -b ownership lines:
@@ -452,11 +404,11 @@ win_sniff(const char *const *lines, size_t n)
 			len--;
 		if (header_line(p, len))
 			nhead++;
-		k = tokenize(p, len, t, MAXTOK);
-		if (k >= 1 && tok_is(&t[0], "Recv-Q"))
+		k = lex_tokens(p, len, t, MAXTOK);
+		if (k >= 1 && lex_is_nocase(&t[0], "Recv-Q"))
 			return 0;		/* Linux net-tools */
-		if (k >= 2 && tok_is(&t[0], "Proto") && (tok_is(&t[1],
-		    "Recv-Q") || tok_is(&t[1], "Refs")))
+		if (k >= 2 && lex_is_nocase(&t[0], "Proto") && (lex_is_nocase(&t[1],
+		    "Recv-Q") || lex_is_nocase(&t[1], "Refs")))
 			return 0;
 		/* Windows writes the protocol in capitals. */
 		if (k >= 3 && t[0].p[0] >= 'A' && t[0].p[0] <= 'Z' &&
