@@ -77,7 +77,6 @@
 #include "parsers/stamp.h"
 
 #define MAXTOK		48
-#define MAXUNKNOWN	32
 #define MAXLEAD		2	/* hex columns before Proto (-A: address, flowhash) */
 #define CUT_HOST6	16	/* netstat's "%.16s" for an IPv6 host */
 #define CUT_A		18	/* endpoint column with -A */
@@ -120,8 +119,7 @@ struct bsdstat {
 	char			 process[64];
 
 	/* Unknown state words, each reported once. */
-	char			 unknown[MAXUNKNOWN][48];
-	size_t			 nunknown;
+	struct state_seen	 unknown;	/* state words reported */
 };
 
 
@@ -327,17 +325,9 @@ unknown_state(struct bsdstat *b, const char *word, unsigned long line,
     const char *text)
 {
 	char	reason[160];
-	size_t	i;
 
-	for (i = 0; i < b->nunknown; i++)
-		if (strcmp(b->unknown[i], word) == 0)
-			return;
-	if (b->nunknown < MAXUNKNOWN)
-		lex_copy(b->unknown[b->nunknown++], sizeof b->unknown[0], word,
-		    strlen(word));
-	snprintf(reason, sizeof reason, "unknown state \"%s\": stored as "
-	    "UNKNOWN (reported once)", word);
-	b->sink->issue(b->sink->ctx, line, reason, text);
+	if (state_unknown_once(&b->unknown, word, reason, sizeof reason))
+		b->sink->issue(b->sink->ctx, line, reason, text);
 }
 
 /*

@@ -46,7 +46,6 @@
 #include "parsers/stamp.h"
 
 #define MAXTOK		32
-#define MAXUNKNOWN	32
 #define STAMP_MAX	256	/* longer lines are no date/time stamp */
 
 /*
@@ -122,8 +121,7 @@ struct lnstat {
 	char			 owner[64];
 
 	/* Unknown state words, each reported once. */
-	char			 unknown[MAXUNKNOWN][96];
-	size_t			 nunknown;
+	struct state_seen	 unknown;	/* state words reported */
 	int			 told_cut;	/* a cut address was reported */
 };
 
@@ -339,17 +337,9 @@ unknown_state(struct lnstat *l, const char *word, unsigned long line,
     const char *text)
 {
 	char	reason[160];
-	size_t	i;
 
-	for (i = 0; i < l->nunknown; i++)
-		if (strcmp(l->unknown[i], word) == 0)
-			return;
-	if (l->nunknown < MAXUNKNOWN)
-		lex_copy(l->unknown[l->nunknown++], sizeof l->unknown[0], word,
-		    strlen(word));
-	snprintf(reason, sizeof reason, "unknown state \"%s\": stored as "
-	    "UNKNOWN (reported once)", word);
-	l->sink->issue(l->sink->ctx, line, reason, text);
+	if (state_unknown_once(&l->unknown, word, reason, sizeof reason))
+		l->sink->issue(l->sink->ctx, line, reason, text);
 }
 
 /* Join t[first..last) with single spaces into dst. */

@@ -62,7 +62,6 @@
 #include "parsers/stamp.h"
 
 #define MAXTOK		8		/* the columns before the details */
-#define MAXUNKNOWN	32
 #define NAME_MAX_SS	64		/* a process name (comm is 15 bytes) */
 
 enum sproto {
@@ -94,8 +93,7 @@ struct ss {
 	char			 owner[24];
 
 	/* Unknown state words, each reported once. */
-	char			 unknown[MAXUNKNOWN][32];
-	size_t			 nunknown;
+	struct state_seen	 unknown;	/* state words reported */
 };
 
 
@@ -397,17 +395,9 @@ unknown_state(struct ss *s, const char *word, unsigned long line,
     const char *text)
 {
 	char	reason[160];
-	size_t	i;
 
-	for (i = 0; i < s->nunknown; i++)
-		if (strcmp(s->unknown[i], word) == 0)
-			return;
-	if (s->nunknown < MAXUNKNOWN)
-		lex_copy(s->unknown[s->nunknown++], sizeof s->unknown[0], word,
-		    strlen(word));
-	snprintf(reason, sizeof reason, "unknown state \"%s\": stored as "
-	    "UNKNOWN (reported once)", word);
-	s->sink->issue(s->sink->ctx, line, reason, text);
+	if (state_unknown_once(&s->unknown, word, reason, sizeof reason))
+		s->sink->issue(s->sink->ctx, line, reason, text);
 }
 
 /* Add one owner (name p[0..len), pid); one entry per PID. */

@@ -72,7 +72,6 @@
 #define MAXCOLS		160	/* columns read of a table or CSV */
 #define MAXTOK		64	/* tokens of a table row */
 #define HOLD_MAX	4096	/* longest line that may be a table header */
-#define MAXUNKNOWN	32	/* distinct unknown states reported */
 #define NAME_MAX_PS	64	/* longest column or property name */
 
 #define NOT_OURS	"not Get-NetTCPConnection or Get-Process output"
@@ -217,8 +216,7 @@ struct pwsh {
 	struct ps_range		 set_range;
 	char			 set_source[96];
 
-	char			 unknown[MAXUNKNOWN][64];
-	size_t			 nunknown;
+	struct state_seen	 unknown;	/* state words reported */
 	int			 cut_reported;
 
 	char			 buf[DECODE_LINE_MAX + 1];	/* ANSI-free copy */
@@ -346,17 +344,9 @@ unknown_state(struct pwsh *w, const char *word, unsigned long line,
     const char *text)
 {
 	char	reason[160];
-	size_t	i;
 
-	for (i = 0; i < w->nunknown; i++)
-		if (strcmp(w->unknown[i], word) == 0)
-			return;
-	if (w->nunknown < MAXUNKNOWN)
-		lex_copy(w->unknown[w->nunknown++], sizeof w->unknown[0], word,
-		    strlen(word));
-	snprintf(reason, sizeof reason, "unknown state \"%s\": stored as "
-	    "UNKNOWN (reported once)", word);
-	issue(w, line, reason, text);
+	if (state_unknown_once(&w->unknown, word, reason, sizeof reason))
+		issue(w, line, reason, text);
 }
 
 /* "2001:db8:85a3:1234:5678:8a2e:370..." or PowerShell 7's "…". */

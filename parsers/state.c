@@ -9,6 +9,7 @@
  * table holds the upper-case forms Windows prints.
  */
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -179,6 +180,22 @@ state_lookup(const char *raw, size_t len)
 		}
 	}
 	return ST_UNKNOWN;
+}
+
+int
+state_unknown_once(struct state_seen *seen, const char *word, char *reason,
+    size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < seen->n; i++)
+		if (strncmp(seen->words[i], word, STATE_WORD_MAX - 1) == 0)
+			return 0;
+	if (seen->n < STATE_SEEN_MAX)
+		snprintf(seen->words[seen->n++], STATE_WORD_MAX, "%s", word);
+	snprintf(reason, len, "unknown state \"%s\": stored as UNKNOWN "
+	    "(reported once)", word);
+	return 1;
 }
 
 size_t

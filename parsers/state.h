@@ -41,6 +41,23 @@ const char	*state_name(enum state);
  */
 enum state	 state_lookup(const char *raw, size_t len);
 
+/*
+ * DESIGN.md: a state word not in the table is stored as UNKNOWN with the
+ * word kept, and reported once per distinct word.  A parser keeps one
+ * struct state_seen per file; state_unknown_once() says whether to report
+ * this word now (1, with the issue's reason written to reason) or not (0).
+ */
+#define STATE_SEEN_MAX	32	/* distinct words remembered per file */
+#define STATE_WORD_MAX	96	/* bytes of a word remembered */
+
+struct state_seen {
+	char	words[STATE_SEEN_MAX][STATE_WORD_MAX];
+	size_t	n;
+};
+
+int		 state_unknown_once(struct state_seen *, const char *word,
+		    char *reason, size_t len);
+
 /* Number of rows in the spelling table, and row i (for tests and docs). */
 size_t		 state_spellings(void);
 const char	*state_spelling(size_t i, enum state *st, const char **lang);

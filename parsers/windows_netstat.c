@@ -36,7 +36,6 @@
 #include "parsers/stamp.h"
 
 #define MAXTOK		24
-#define MAXUNKNOWN	32
 
 /* The "Active Connections" line in each display language. */
 static const char *const headers[] = {
@@ -81,8 +80,7 @@ struct winstat {
 	struct rangescan	 ranges;	/* netsh blocks and the like */
 
 	/* Unknown state words, each reported once. */
-	char			 unknown[MAXUNKNOWN][96];	/* as state_raw */
-	size_t			 nunknown;
+	struct state_seen	 unknown;	/* state words reported */
 };
 
 
@@ -136,17 +134,9 @@ unknown_state(struct winstat *w, const char *word, unsigned long line,
     const char *text)
 {
 	char	reason[160];
-	size_t	i;
 
-	for (i = 0; i < w->nunknown; i++)
-		if (strcmp(w->unknown[i], word) == 0)
-			return;
-	if (w->nunknown < MAXUNKNOWN)
-		lex_copy(w->unknown[w->nunknown++], sizeof w->unknown[0], word,
-		    strlen(word));
-	snprintf(reason, sizeof reason, "unknown state \"%s\": stored as "
-	    "UNKNOWN (reported once)", word);
-	w->sink->issue(w->sink->ctx, line, reason, text);
+	if (state_unknown_once(&w->unknown, word, reason, sizeof reason))
+		w->sink->issue(w->sink->ctx, line, reason, text);
 }
 
 static int

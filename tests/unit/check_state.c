@@ -290,6 +290,29 @@ START_TEST(test_canonical_names_look_up_as_themselves)
 }
 END_TEST
 
+START_TEST(test_unknown_word_is_reported_once_even_when_long)
+{
+	struct state_seen	seen;
+	char			reason[200];
+	const char		*longw = "A_STATE_WORD_FROM_SOME_LOCALIZED_WINDOWS_THAT_"
+				    "RUNS_LONGER_THAN_FORTY_EIGHT_BYTES";
+
+	memset(&seen, 0, sizeof seen);
+	ck_assert_int_eq(state_unknown_once(&seen, "VERBUNDEN", reason,
+	    sizeof reason), 1);
+	ck_assert_str_eq(reason, "unknown state \"VERBUNDEN\": stored as "
+	    "UNKNOWN (reported once)");
+	ck_assert_int_eq(state_unknown_once(&seen, "VERBUNDEN", reason,
+	    sizeof reason), 0);
+	ck_assert_int_eq(state_unknown_once(&seen, longw, reason,
+	    sizeof reason), 1);
+	ck_assert_int_eq(state_unknown_once(&seen, longw, reason,
+	    sizeof reason), 0);
+	ck_assert_int_eq(state_unknown_once(&seen, "OTHER", reason,
+	    sizeof reason), 1);
+}
+END_TEST
+
 Suite *
 suite(void)
 {
@@ -320,6 +343,7 @@ suite(void)
 	tcase_add_test(tc, test_every_canonical_name_is_in_design_list);
 	tcase_add_test(tc, test_every_design_state_has_one_canonical_name);
 	tcase_add_test(tc, test_canonical_names_look_up_as_themselves);
+	tcase_add_test(tc, test_unknown_word_is_reported_once_even_when_long);
 	suite_add_tcase(s, tc);
 
 	return s;
