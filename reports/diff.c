@@ -403,34 +403,7 @@ diff_free(struct diff *d)
 
 
 
-/* "+9,000", "-12", "0". */
-static char *
-fmt_delta(char *buf, size_t len, long n)
-{
-	char	c[32];
 
-	snprintf(buf, len, "%s%s", n > 0 ? "+" : "", fmt_count(c, sizeof c, n));
-	return buf;
-}
-
-/* "48 min 59 s", "2 h 5 min", "3 d 4 h": a length of time, rounded. */
-static char *
-fmt_duration(char *buf, size_t len, double seconds)
-{
-	long	t = lround(fabs(seconds));
-
-	if (t < 60)
-		snprintf(buf, len, "%ld s", t);
-	else if (t < 3600 && t % 60 == 0)
-		snprintf(buf, len, "%ld min", t / 60);
-	else if (t < 3600)
-		snprintf(buf, len, "%ld min %ld s", t / 60, t % 60);
-	else if (t < 86400)
-		snprintf(buf, len, "%ld h %ld min", t / 3600, t % 3600 / 60);
-	else
-		snprintf(buf, len, "%ld d %ld h", t / 86400, t % 86400 / 3600);
-	return buf;
-}
 
 /* A path printed whole up to w characters, cut otherwise: no padding. */
 static void

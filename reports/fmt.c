@@ -2,6 +2,7 @@
  * fmt.c — numbers, names and columns as every renderer prints them.
  */
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,46 @@ fmt_real(char *buf, size_t len, double r)
 	}
 	if (strpbrk(buf, ".e") == NULL && strlen(buf) + 3 <= len)
 		strcat(buf, ".0");
+	return buf;
+}
+
+/* "+1,234", "-5", "0". */
+char *
+fmt_delta(char *buf, size_t len, long n)
+{
+	char	c[32];
+
+	snprintf(buf, len, "%s%s", n > 0 ? "+" : "", fmt_count(c, sizeof c, n));
+	return buf;
+}
+/* Minutes left as the text report says them: "17 min", "21.9 hours". */
+char *
+fmt_left(char *buf, size_t len, double minutes)
+{
+	if (minutes < 90)
+		snprintf(buf, len, "%.0f min", minutes);
+	else if (minutes < 2880)
+		snprintf(buf, len, "%.1f hours", minutes / 60);
+	else
+		snprintf(buf, len, "%.0f days", minutes / 1440);
+	return buf;
+}
+/* A length of time: "48 min 59 s", "2 h 5 min", "3 d 4 h". */
+char *
+fmt_duration(char *buf, size_t len, double seconds)
+{
+	long	t = lround(fabs(seconds));
+
+	if (t < 60)
+		snprintf(buf, len, "%ld s", t);
+	else if (t < 3600 && t % 60 == 0)
+		snprintf(buf, len, "%ld min", t / 60);
+	else if (t < 3600)
+		snprintf(buf, len, "%ld min %ld s", t / 60, t % 60);
+	else if (t < 86400)
+		snprintf(buf, len, "%ld h %ld min", t / 3600, t % 3600 / 60);
+	else
+		snprintf(buf, len, "%ld d %ld h", t / 86400, t % 86400 / 3600);
 	return buf;
 }
 

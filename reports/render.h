@@ -39,6 +39,12 @@ char	*fmt_count(char *buf, size_t len, long n);
  * an integer.  Returns buf.
  */
 char	*fmt_real(char *buf, size_t len, double r);
+/* "+9,000", "-12", "0" into buf; returns buf. */
+char	*fmt_delta(char *buf, size_t len, long n);
+/* Minutes left: "17 min", "21.9 hours", "79 days"; returns buf. */
+char	*fmt_left(char *buf, size_t len, double minutes);
+/* A length of time: "48 min 59 s", "2 h 5 min", "3 d 4 h"; returns buf. */
+char	*fmt_duration(char *buf, size_t len, double seconds);
 /* "4321", or "-" for no PID (pid < 0), into buf; returns buf. */
 char	*fmt_pid(char *buf, size_t len, long pid);
 /* "78.9%" into buf (share in 0..1); returns buf. */

@@ -337,17 +337,9 @@ trends(FILE *fp, const struct analysis *a)
 		snprintf(sl, sizeof sl, "%s%s", t->slope_per_hour > 0 ? "+" :
 		    t->slope_per_hour < 0 ? "-" : "", fmt_count(c1, sizeof c1,
 		    labs(lround(t->slope_per_hour))));
-		if (t->has_minutes) {
-			if (t->minutes_to_exhaustion < 90)
-				snprintf(left, sizeof left, "%.0f min",
-				    t->minutes_to_exhaustion);
-			else if (t->minutes_to_exhaustion < 2880)
-				snprintf(left, sizeof left, "%.1f hours",
-				    t->minutes_to_exhaustion / 60);
-			else
-				snprintf(left, sizeof left, "%.0f days",
-				    t->minutes_to_exhaustion / 1440);
-		} else
+		if (t->has_minutes)
+			fmt_left(left, sizeof left, t->minutes_to_exhaustion);
+		else
 			snprintf(left, sizeof left, "-");
 		fprintf(fp, " %5ld %9s %9s %13s  %-9s %s\n", t->snapshots,
 		    fmt_count(c1, sizeof c1, t->ports_first),
