@@ -14,7 +14,7 @@
 VERSION  = 0.1.0
 CC      ?= cc
 BUILD   ?= build
-PKGS     = libpcre2-8 sqlite3
+PKGS     = libpcre2-8 sqlite3 libpcap
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CPPFLAGS_ALL = -I. -I$(BUILD) -D_GNU_SOURCE -DPORTSIFT_VERSION='"$(VERSION)"'  $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -44,7 +44,10 @@ int	usage(const char *cmd, const char *fmt, ...)
 	{ "taken-at",	required_argument, NULL, 'T' }, \
 	{ "port-range",	required_argument, NULL, 'R' }, \
 	{ "date-order",	required_argument, NULL, 'D' }, \
-	{ "strict",	no_argument,	   NULL, 'S' }
+	{ "strict",	no_argument,	   NULL, 'S' }, \
+	{ "every",	required_argument, NULL, 'e' }, \
+	{ "local",	required_argument, NULL, 'L' }, \
+	{ "columns",	required_argument, NULL, 'C' }
 #define INGEST_SHORTOPTS	"l:H:f:E:T:R:D:S"
 #define INGEST_HELP \
 "  -l, --label NAME       label the snapshots of these files (before, after, ...)\n" \
@@ -56,7 +59,15 @@ int	usage(const char *cmd, const char *fmt, ...)
 "  -R, --port-range LO-HI the dynamic port range in force (default: from the\n" \
 "                         input, else the OS default)\n" \
 "  -D, --date-order dmy|mdy  day/month order when the stamps leave it open\n" \
-"  -S, --strict           a file with any issue is not stored at all\n"
+"  -S, --strict           a file with any issue is not stored at all\n" \
+"Packet captures and lists of connections:\n" \
+"      --every DURATION   a snapshot every DURATION of capture time (30s, 5m,\n" \
+"                         1h), not only one at the end\n" \
+"      --local CIDR       these addresses are the local side (10.0.0.0/8,\n" \
+"                         fd00::/8; repeatable); default: the side that\n" \
+"                         opened each connection\n" \
+"      --columns MAP      flow-csv: which column is which\n" \
+"                         (laddr=Source,lport=3,raddr=...,rport=...)\n"
 
 int	ingest_option(const char *cmd, int ch, const char *arg,
 	    struct ingest_opts *);

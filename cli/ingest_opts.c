@@ -4,12 +4,71 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "parsers/decode.h"
 #include "parsers/format.h"
 #include "reports/range.h"
+
+/* --local A,B,...: address blocks, repeatable. */
+static int
+local_option(const char *cmd, const char *arg, struct ingest_opts *o)
+{
+	char		 one[128];
+	const char	*p = arg, *comma;
+	size_t		 n;
+
+	for (;;) {
+		comma = strchr(p, ',');
+		n = comma != NULL ? (size_t)(comma - p) : strlen(p);
+		if (n >= sizeof one) {
+			usage(cmd, "--local: '%.*s' is too long", (int)n, p);
+			return -1;
+		}
+		memcpy(one, p, n);
+		one[n] = '\0';
+		if (o->nlocal == LOCAL_MAX) {
+			usage(cmd, "--local: at most %d address blocks",
+			    LOCAL_MAX);
+			return -1;
+		}
+		if (cidr_parse(one, &o->local[o->nlocal]) == -1) {
+			usage(cmd, "--local wants address blocks such as "
+			    "10.0.0.0/8 or fd00::/8, not '%s'", one);
+			return -1;
+		}
+		o->nlocal++;
+		if (comma == NULL)
+			return 1;
+		p = comma + 1;
+	}
+}
+
+double
+duration_parse(const char *s)
+{
+	char	*end;
+	double	 v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	v = strtod(s, &end);
+	if (strcmp(end, "") == 0 || strcmp(end, "s") == 0)
+		;
+	else if (strcmp(end, "ms") == 0)
+		v /= 1000;
+	else if (strcmp(end, "m") == 0 || strcmp(end, "min") == 0)
+		v *= 60;
+	else if (strcmp(end, "h") == 0)
+		v *= 3600;
+	else if (strcmp(end, "d") == 0)
+		v *= 86400;
+	else
+		return -1;
+	return v > 0 ? v : -1;
+}
 
 int
 ingest_option(const char *cmd, int ch, const char *arg, struct ingest_opts *o)
@@ -71,6 +130,24 @@ ingest_option(const char *cmd, int ch, const char *arg, struct ingest_opts *o)
 		return 1;
 	case 'S':
 		o->strict = 1;
+		return 1;
+	case 'e':
+		if ((o->every = duration_parse(arg)) <= 0) {
+			usage(cmd, "--every wants a duration such as 30s, 5m or "
+			    "1h, not '%s'", arg);
+			return -1;
+		}
+		return 1;
+	case 'L':
+		return local_option(cmd, arg, o);
+	case 'C':
+		if (format_find("flow-csv") == NULL) {
+			usage(cmd, "--columns: no flow-csv format in this build");
+			return -1;
+		}
+		o->columns = arg;
+		if (o->format == NULL)
+			o->format = "flow-csv";
 		return 1;
 	}
 	return 0;

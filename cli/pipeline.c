@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/pipeline.h"
@@ -26,10 +27,16 @@
 #define EARLY_ISSUES	32	/* decoder issues held back while sniffing */
 #define PROGRESS_MASK	0x3ffffUL /* a progress line every 262,144 lines */
 
+/*
+ * The input, hashed on its way through.  The first bytes are read ahead (for
+ * the binary sniffers) and given out again first.
+ */
 struct hashed {
 	FILE		*in;
 	struct sha256	 sha;
 	long long	 size;
+	unsigned char	 pre[SNIFF_BYTES];
+	size_t		 npre, pre_off;
 };
 
 struct early_issue {
@@ -64,6 +71,14 @@ struct run {
 	size_t				 nearly;
 	unsigned long			 early_dropped;
 	unsigned long			 skipped;
+
+	/* Flows: their clock and the span of capture time they cover. */
+	enum flow_clock			 clock;
+	double				 first, last;
+	int				 timed;		/* first/last are set */
+	unsigned long			 first_flow_line;
+	int				 has_at;	/* the next snapshot's time */
+	double				 at;
 };
 
 static ssize_t
@@ -72,6 +87,14 @@ hashed_read(void *cookie, char *buf, size_t n)
 	struct hashed	*h = cookie;
 	size_t		 got;
 
+	if (h->pre_off < h->npre) {
+		got = h->npre - h->pre_off;
+		if (got > n)
+			got = n;
+		memcpy(buf, h->pre + h->pre_off, got);
+		h->pre_off += got;
+		return (ssize_t)got;
+	}
 	got = fread(buf, 1, n, h->in);
 	if (got == 0 && ferror(h->in))
 		return -1;
@@ -168,6 +191,8 @@ on_snapshot(void *ctx, const struct ps_snapshot *ev)
 	row.os = ev->os;
 	row.os_version = ev->os_version;
 	row.first_line = ev->line;
+	row.has_at = r->has_at;
+	row.at = r->at;
 	if (o->range_lo != 0) {
 		row.range_lo = o->range_lo;
 		row.range_hi = o->range_hi;
@@ -282,6 +307,176 @@ on_range(void *ctx, const struct ps_range *ev)
 		store_failed(r);
 }
 
+/* 1 when addr is inside one of the --local blocks. */
+static int
+is_local(const struct ingest_opts *o, const char *addr)
+{
+	size_t	i;
+
+	for (i = 0; i < o->nlocal; i++)
+		if (cidr_contains(&o->local[i], addr))
+			return 1;
+	return 0;
+}
+
+/* The same connection, seen from the other end. */
+static void
+flow_turn(struct ps_flow *f)
+{
+	struct endpoint	ep = f->local;
+	double		t = f->local_fin_at;
+
+	f->local = f->remote;
+	f->remote = ep;
+	if (f->local_opened >= 0)
+		f->local_opened = !f->local_opened;
+	f->local_fin_at = f->remote_fin_at;
+	f->remote_fin_at = t;
+	if (f->reset_by == FLOW_SIDE_LOCAL)
+		f->reset_by = FLOW_SIDE_REMOTE;
+	else if (f->reset_by == FLOW_SIDE_REMOTE)
+		f->reset_by = FLOW_SIDE_LOCAL;
+	f->state = state_mirror(f->state);
+}
+
+static void
+on_flow(void *ctx, const struct ps_flow *in)
+{
+	struct run	*r = ctx;
+	struct ps_flow	 f = *in;
+
+	if (r->failed)
+		return;
+	if (f.local.addr[0] == '\0' || f.remote.addr[0] == '\0' ||
+	    (f.family != 4 && f.family != 6)) {
+		on_issue(r, f.line, "connection without both addresses: not "
+		    "stored", NULL);
+		return;
+	}
+	/* --local: turn it round when only the other end is local. */
+	if (r->opts->nlocal > 0 && !is_local(r->opts, f.local.addr) &&
+	    is_local(r->opts, f.remote.addr))
+		flow_turn(&f);
+	if (f.clock > r->clock)
+		r->clock = f.clock;
+	if (f.first_seen >= 0) {
+		if (!r->timed || f.first_seen < r->first)
+			r->first = f.first_seen;
+		if (!r->timed || f.first_seen > r->last)
+			r->last = f.first_seen;
+		r->timed = 1;
+	}
+	if (f.last_seen >= 0 && r->timed && f.last_seen > r->last)
+		r->last = f.last_seen;
+	if (r->res->flows == 0 || f.line < r->first_flow_line)
+		r->first_flow_line = f.line;
+	if (store_flow(r->store, &f) == -1)
+		store_failed(r);
+	else
+		r->res->flows++;
+}
+
+/*
+ * Capture time t (Unix seconds) as "YYYY-MM-DD HH:MM:SS.cc", UTC, to the
+ * hundredth of a second as the stamps of other inputs are; snapshot.at
+ * keeps the exact time.
+ */
+static void
+utc_text(double t, char *buf, size_t len)
+{
+	time_t		secs = (time_t)t;
+	struct tm	tm;
+	char		day[32];
+	int		cs = (int)((t - (double)secs) * 100.0 + 0.5);
+
+	if (cs >= 100) {
+		secs++;
+		cs -= 100;
+	}
+	gmtime_r(&secs, &tm);
+	strftime(day, sizeof day, "%Y-%m-%d %H:%M:%S", &tm);
+	snprintf(buf, len, "%s.%02d", day, cs);
+}
+
+/* One snapshot of the flows at capture time t. */
+static void
+flow_snapshot(struct run *r, double t)
+{
+	struct ps_snapshot	ev;
+	char			when[48];
+	long long		n;
+
+	memset(&ev, 0, sizeof ev);
+	ev.line = r->first_flow_line;
+	ev.os = "capture";
+	r->at = t;
+	r->has_at = 1;
+	on_snapshot(r, &ev);
+	r->has_at = 0;
+	if (r->failed)
+		return;
+	if (r->clock == FLOW_CLOCK_EPOCH) {
+		utc_text(t, when, sizeof when);
+		if (store_snapshot_taken_at(r->store, r->snapshot, when,
+		    "capture") == -1) {
+			store_failed(r);
+			return;
+		}
+	}
+	if ((n = store_flow_sockets(r->store, r->snapshot)) == -1)
+		store_failed(r);
+	else
+		r->res->sockets += (unsigned long)n;
+}
+
+/*
+ * The snapshots of a capture of flows: one at its end (the last packet), and
+ * with --every one each interval from its first packet on.
+ */
+static void
+flow_snapshots(struct run *r)
+{
+	const struct ingest_opts	*o = r->opts;
+	double				 t, every = o->every;
+	char				 msg[200];
+	unsigned long			 k, n;
+
+	if (r->res->flows == 0 || r->failed)
+		return;
+	if (r->clock != FLOW_CLOCK_NONE &&
+	    store_capture_clock(r->store, r->clock == FLOW_CLOCK_EPOCH ?
+	    "epoch" : "relative") == -1) {
+		store_failed(r);
+		return;
+	}
+	if (!r->timed) {
+		if (every > 0)
+			on_issue(r, 0, "--every: the connections have no times; "
+			    "one snapshot of all of them", NULL);
+		flow_snapshot(r, 0);
+		return;
+	}
+	if (every > 0) {
+		n = (unsigned long)((r->last - r->first) / every);
+		if (n >= SNAPSHOTS_MAX) {
+			snprintf(msg, sizeof msg, "--every %g s would make %lu "
+			    "snapshots of %.0f s of capture; at most %d: one "
+			    "every %.0f s instead", every, n + 1,
+			    r->last - r->first, SNAPSHOTS_MAX,
+			    (r->last - r->first) / (SNAPSHOTS_MAX - 1) + 1);
+			on_issue(r, 0, msg, NULL);
+			every = (r->last - r->first) / (SNAPSHOTS_MAX - 1) + 1;
+		}
+		for (k = 1; !r->failed; k++) {
+			t = r->first + (double)k * every;
+			if (t >= r->last)
+				break;
+			flow_snapshot(r, t);
+		}
+	}
+	flow_snapshot(r, r->last);
+}
+
 static void
 on_skipped(void *ctx, const char *what, unsigned long line)
 {
@@ -335,6 +530,30 @@ free_lines(char **lines, size_t n)
 		free(lines[i]);
 }
 
+/* The line that says what was stored of one file. */
+static void
+summary(const struct run *r, const struct format *fmt, const char *encoding)
+{
+	const struct ingest_result	*res = r->res;
+
+	fprintf(stderr, "portsift: %s: %s, %s: ", r->path, fmt->name, encoding);
+	if (fmt->read == NULL)
+		fprintf(stderr, "%lu lines, ", res->lines);
+	if (fmt->flows)
+		fprintf(stderr, "%lu connection%s, ", res->flows,
+		    res->flows == 1 ? "" : "s");
+	fprintf(stderr, "%lu snapshot%s, %lu sockets", res->snapshots,
+	    res->snapshots == 1 ? "" : "s", res->sockets);
+	if (r->skipped > 0 && fmt->flows)
+		fprintf(stderr, " (%lu packets or records of other protocols "
+		    "skipped)", r->skipped);
+	else if (r->skipped > 0)
+		fprintf(stderr, " (%lu unix, netlink or raw sockets skipped)",
+		    r->skipped);
+	fprintf(stderr, ", %lu issue%s\n", res->issues,
+	    res->issues == 1 ? "" : "s");
+}
+
 int
 ingest_file(struct store *store, const char *path,
     const struct ingest_opts *opts, struct ingest_result *res)
@@ -348,7 +567,9 @@ ingest_file(struct store *store, const char *path,
 	struct ps_sink		 sink;
 	struct capture_row	 cap;
 	struct decoder		*dec = NULL;
+	struct parse_opts	 popts;
 	const struct format	*fmt;
+	const char		*encoding = NULL;
 	char			*held[SNIFF_LINES];
 	unsigned long		 heldno[SNIFF_LINES];
 	size_t			 nheld = 0, i;
@@ -378,11 +599,57 @@ ingest_file(struct store *store, const char *path,
 		fprintf(stderr, "portsift: %s: %s\n", path, strerror(errno));
 		return EXIT_UNREADABLE;
 	}
+	/* The first bytes, for the binary sniffers; given out again first. */
+	h.npre = fread(h.pre, 1, sizeof h.pre, h.in);
+	if (ferror(h.in)) {
+		fprintf(stderr, "portsift: %s: %s\n", r.path, strerror(errno));
+		status = EXIT_UNREADABLE;
+		goto out;
+	}
+	sha256_update(&h.sha, h.pre, h.npre);
+	h.size = (long long)h.npre;
 	if ((fp = fopencookie(&h, "r", io)) == NULL) {
 		fprintf(stderr, "portsift: %s: %s\n", path, strerror(errno));
 		status = EXIT_UNREADABLE;
 		goto out;
 	}
+	popts.columns = opts->columns;
+
+	sink.ctx = &r;
+	sink.snapshot = on_snapshot;
+	sink.socket = on_socket;
+	sink.process = on_process;
+	sink.range = on_range;
+	sink.issue = on_issue;
+	sink.skipped = on_skipped;
+	sink.flow = on_flow;
+
+	if (opts->format != NULL) {
+		fmt = format_find(opts->format);
+		assert(fmt != NULL);	/* the command checked the name */
+	} else
+		fmt = format_sniff_bytes(h.pre, h.npre);
+	if (fmt != NULL && fmt->read != NULL) {
+		/* A binary format (pcap, pcapng): no decoder, no lines. */
+		cap.path = path;
+		cap.format = fmt->name;
+		cap.encoding = "binary";
+		cap.host = opts->host;
+		if (store_capture_begin(store, &cap) == -1) {
+			fprintf(stderr, "portsift: %s\n", store_error(store));
+			status = EXIT_UNREADABLE;
+			goto out;
+		}
+		r.begun = 1;
+		if (fmt->read(fp, &sink, &popts, err, sizeof err) == -1) {
+			fprintf(stderr, "portsift: %s: %s\n", r.path, err);
+			r.failed = 1;
+		}
+		flow_snapshots(&r);
+		encoding = "binary";
+		goto stored;
+	}
+
 	if ((dec = decoder_open(fp, opts->encoding, decode_issue, &r, err,
 	    sizeof err)) == NULL) {
 		fprintf(stderr, "portsift: %s: %s\n", r.path, err);
@@ -412,11 +679,8 @@ ingest_file(struct store *store, const char *path,
 		status = EXIT_ISSUES;
 		goto out;
 	}
-	if (opts->format != NULL) {
-		fmt = format_find(opts->format);
-		assert(fmt != NULL);	/* the command checked the name */
-	} else if ((fmt = format_sniff((const char *const *)held, nheld,
-	    NULL)) == NULL) {
+	if (fmt == NULL && (fmt = format_sniff((const char *const *)held,
+	    nheld, NULL)) == NULL) {
 		const struct format *const *f;
 
 		fprintf(stderr, "portsift: %s: not a recognized capture "
@@ -428,10 +692,11 @@ ingest_file(struct store *store, const char *path,
 		status = EXIT_ISSUES;
 		goto out;
 	}
+	encoding = decoder_encoding(dec);
 
 	cap.path = path;
 	cap.format = fmt->name;
-	cap.encoding = decoder_encoding(dec);
+	cap.encoding = encoding;
 	cap.host = opts->host;
 	if (store_capture_begin(store, &cap) == -1) {
 		fprintf(stderr, "portsift: %s\n", store_error(store));
@@ -452,14 +717,7 @@ ingest_file(struct store *store, const char *path,
 			store_failed(&r);
 	}
 
-	sink.ctx = &r;
-	sink.snapshot = on_snapshot;
-	sink.socket = on_socket;
-	sink.process = on_process;
-	sink.range = on_range;
-	sink.issue = on_issue;
-	sink.skipped = on_skipped;
-	if ((parser = fmt->open(&sink)) == NULL) {
+	if ((parser = fmt->open(&sink, &popts)) == NULL) {
 		fprintf(stderr, "portsift: out of memory\n");
 		r.failed = 1;
 	} else {
@@ -481,9 +739,12 @@ ingest_file(struct store *store, const char *path,
 		}
 		fmt->close(parser);
 	}
+	if (fmt->flows)
+		flow_snapshots(&r);
 	resolve_stamps(&r);
 	res->lines = lineno;
 
+stored:
 	/* Drain what the decoder did not read, so the digest is of all bytes. */
 	if (!r.failed) {
 		char buf[8192];
@@ -523,21 +784,8 @@ ingest_file(struct store *store, const char *path,
 		if (res->snapshots == 0)
 			fprintf(stderr, "portsift: %s: no sockets found\n",
 			    r.path);
-		if (!opts->quiet && r.skipped > 0)
-			fprintf(stderr, "portsift: %s: %s, %s: %lu lines, "
-			    "%lu snapshot%s, %lu sockets (%lu unix, netlink "
-			    "or raw sockets skipped), %lu issue%s\n",
-			    r.path, fmt->name, decoder_encoding(dec),
-			    res->lines, res->snapshots,
-			    res->snapshots == 1 ? "" : "s", res->sockets,
-			    r.skipped, res->issues, res->issues == 1 ? "" : "s");
-		else if (!opts->quiet)
-			fprintf(stderr, "portsift: %s: %s, %s: %lu lines, "
-			    "%lu snapshot%s, %lu sockets, %lu issue%s\n",
-			    r.path, fmt->name, decoder_encoding(dec),
-			    res->lines, res->snapshots,
-			    res->snapshots == 1 ? "" : "s", res->sockets,
-			    res->issues, res->issues == 1 ? "" : "s");
+		if (!opts->quiet)
+			summary(&r, fmt, encoding);
 		if (res->issues > 0 || res->snapshots == 0)
 			status = EXIT_ISSUES;
 	}

@@ -10,9 +10,13 @@
 #ifndef CLI_PIPELINE_H
 #define CLI_PIPELINE_H
 
+#include "parsers/addr.h"
 #include "parsers/stamp.h"
 
 struct store;
+
+#define LOCAL_MAX	16	/* --local blocks */
+#define SNAPSHOTS_MAX	1000	/* snapshots --every may make of one capture */
 
 struct ingest_opts {
 	const char	*label;
@@ -24,12 +28,19 @@ struct ingest_opts {
 	enum date_order	 date_order;
 	int		 strict;	/* any issue: store nothing of the file */
 	int		 quiet;		/* no summary line per file */
+
+	/* Captures of connections (packets, Zeek, conversations, CSV). */
+	double		 every;		/* --every: a snapshot each; 0: at the end */
+	struct cidr	 local[LOCAL_MAX];	/* --local: the local addresses */
+	size_t		 nlocal;
+	const char	*columns;	/* --columns, for flow-csv */
 };
 
 struct ingest_result {
 	unsigned long	 lines;
 	unsigned long	 snapshots;
 	unsigned long	 sockets;
+	unsigned long	 flows;
 	unsigned long	 issues;
 	int		 duplicate;
 	int		 stored;
@@ -46,6 +57,9 @@ enum {
 /* Ingest path ("-" for stdin).  Returns EXIT_DONE, EXIT_ISSUES or EXIT_UNREADABLE. */
 int	ingest_file(struct store *, const char *path, const struct ingest_opts *,
 	    struct ingest_result *);
+
+/* Parse an --every duration ("30", "30s", "5m", "1h") into seconds; -1 bad. */
+double	duration_parse(const char *s);
 
 /* Check an ISO 8601 --taken-at value; 0 when good. */
 int	taken_at_valid(const char *s);

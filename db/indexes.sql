@@ -6,3 +6,5 @@ CREATE INDEX IF NOT EXISTS socket_state ON socket(snapshot_id, state, raddr, rpo
 CREATE INDEX IF NOT EXISTS socket_owner ON socket(snapshot_id, pid, state);
 CREATE INDEX IF NOT EXISTS issue_capture ON issue(capture_id, line);
 CREATE INDEX IF NOT EXISTS snapshot_capture ON snapshot(capture_id);
+-- Flows of one capture, for the snapshots made from them.
+CREATE INDEX IF NOT EXISTS flow_capture ON flow(capture_id, first_seen);

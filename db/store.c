@@ -41,6 +41,9 @@ enum stmt {
 	S_ISSUE,
 	S_CAPTURE_END,
 	S_FIND_SHA,
+	S_FLOW,
+	S_FLOW_SOCKETS,
+	S_CAPTURE_CLOCK,
 	S__COUNT
 };
 
@@ -49,9 +52,9 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " ingested_at) VALUES (?1, 0, ?2, ?3, ?4,"
 	    " strftime('%Y-%m-%d %H:%M:%S', 'now'))",
 	[S_SNAPSHOT] = "INSERT INTO snapshot (capture_id, seq, label, os,"
-	    " os_version, range_lo, range_hi, range_source, first_line)"
+	    " os_version, range_lo, range_hi, range_source, first_line, at)"
 	    " VALUES (?1, (SELECT coalesce(max(seq), 0) + 1 FROM snapshot),"
-	    " ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	    " ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	[S_SNAP_RANGE] = "UPDATE snapshot SET range_lo = ?2, range_hi = ?3,"
 	    " range_source = ?4 WHERE id = ?1",
 	[S_SNAP_TAKEN] = "UPDATE snapshot SET taken_at = ?2, taken_at_source = ?3"
@@ -77,6 +80,19 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " lines_read = ?4, lines_rejected = ?5, sockets_skipped = ?6"
 	    " WHERE id = ?1",
 	[S_FIND_SHA] = "SELECT id FROM capture WHERE sha256 = ?1",
+	[S_FLOW] = "INSERT INTO flow (capture_id, proto, family, laddr, lport,"
+	    " raddr, rport, local_opened, midstream, first_seen, last_seen,"
+	    " syn_at, answered_at, local_fin_at, remote_fin_at, reset_at,"
+	    " reset_by, refused, syns, packets, bytes, state, state_raw, line)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+	/* The view says which flows are open at the snapshot, in which state. */
+	[S_FLOW_SOCKETS] = "INSERT INTO socket (snapshot_id, proto, family,"
+	    " laddr, lport, raddr, rport, resolved, state, state_raw, line)"
+	    " SELECT snapshot_id, proto, family, laddr, lport, raddr, rport, 1,"
+	    " state, state_raw, line FROM flow_socket WHERE snapshot_id = ?1"
+	    " ORDER BY line",
+	[S_CAPTURE_CLOCK] = "UPDATE capture SET clock = ?2 WHERE id = ?1",
 };
 
 /* pid -> process row, for the current snapshot only. */
@@ -225,20 +241,32 @@ migrate(struct store *s)
 			    "file (an SQLite database with other tables)");
 			return -1;
 		}
+		/* schema.sql is version 1; the migrations bring it up. */
 		if (exec(s, "BEGIN") == -1 ||
-		    exec(s, embedded("schema.sql")) == -1)
+		    exec(s, embedded("schema.sql")) == -1 ||
+		    exec(s, "PRAGMA user_version = 1") == -1 ||
+		    exec(s, "COMMIT") == -1)
 			return -1;
+		v = 1;
+	}
+	/* Each step from v to v + 1 is db/migrate-N.sql, in one transaction. */
+	while (v < STORE_SCHEMA_VERSION) {
+		char	name[32], pragma[64];
+
+		v++;
+		snprintf(name, sizeof name, "migrate-%d.sql", v);
+		assert(embedded(name) != NULL);
 		/* PRAGMA cannot bind; the value is our own constant. */
-		char pragma[64];
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d",
-		    STORE_SCHEMA_VERSION);
-		if (exec(s, pragma) == -1 || exec(s, "COMMIT") == -1)
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v);
+		if (exec(s, "BEGIN") == -1)
+			return -1;
+		if (exec(s, embedded(name)) == -1 || exec(s, pragma) == -1) {
+			exec(s, "ROLLBACK");
+			return -1;
+		}
+		if (exec(s, "COMMIT") == -1)
 			return -1;
 	}
-	/*
-	 * Future versions: each step from v to v + 1 is a db/migrate-N.sql file
-	 * run here inside one transaction.
-	 */
 	return refresh_views(s);
 }
 
@@ -430,6 +458,10 @@ store_snapshot(struct store *s, const struct snapshot_row *r)
 	sqlite3_bind_int(st, 6, r->range_hi);
 	bind_text(st, 7, r->range_source);
 	sqlite3_bind_int64(st, 8, (long long)r->first_line);
+	if (r->has_at)
+		sqlite3_bind_double(st, 9, r->at);
+	else
+		sqlite3_bind_null(st, 9);
 	if (run(s, S_SNAPSHOT, "recording a snapshot") == -1)
 		return -1;
 	s->snapshot = sqlite3_last_insert_rowid(s->db);
@@ -651,6 +683,78 @@ store_process(struct store *s, const struct ps_process *pr)
 		return run(s, S_PROC_SERVICE, "recording a service");
 	}
 	return 0;
+}
+
+static void
+bind_time(sqlite3_stmt *st, int col, double t)
+{
+	if (t < 0)	/* FLOW_NEVER */
+		sqlite3_bind_null(st, col);
+	else
+		sqlite3_bind_double(st, col, t);
+}
+
+int
+store_flow(struct store *s, const struct ps_flow *f)
+{
+	sqlite3_stmt	*st = s->st[S_FLOW];
+
+	assert(s->capture != 0);
+	assert(f->family == 4 || f->family == 6);
+	sqlite3_bind_int64(st, 1, s->capture);
+	sqlite3_bind_text(st, 2, f->proto == PROTO_TCP ? "tcp" : "udp", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, f->family);
+	bind_text(st, 4, f->local.addr);
+	bind_int_or_null(st, 5, f->local.port, f->local.port < 0);
+	bind_text(st, 6, f->remote.addr);
+	bind_int_or_null(st, 7, f->remote.port, f->remote.port < 0);
+	bind_int_or_null(st, 8, f->local_opened, f->local_opened < 0);
+	sqlite3_bind_int(st, 9, f->midstream != 0);
+	bind_time(st, 10, f->first_seen);
+	bind_time(st, 11, f->last_seen);
+	bind_time(st, 12, f->syn_at);
+	bind_time(st, 13, f->answered_at);
+	bind_time(st, 14, f->local_fin_at);
+	bind_time(st, 15, f->remote_fin_at);
+	bind_time(st, 16, f->reset_at);
+	if (f->reset_by == FLOW_SIDE_LOCAL)
+		sqlite3_bind_text(st, 17, "local", -1, SQLITE_STATIC);
+	else if (f->reset_by == FLOW_SIDE_REMOTE)
+		sqlite3_bind_text(st, 17, "remote", -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 17);
+	sqlite3_bind_int(st, 18, f->refused != 0);
+	sqlite3_bind_int64(st, 19, (long long)f->syns);
+	sqlite3_bind_int64(st, 20, (long long)f->packets);
+	sqlite3_bind_int64(st, 21, (long long)f->bytes);
+	sqlite3_bind_text(st, 22, state_name(f->state), -1, SQLITE_STATIC);
+	bind_text(st, 23, f->state_raw);
+	sqlite3_bind_int64(st, 24, (long long)f->line);
+	return run(s, S_FLOW, "recording a connection");
+}
+
+long long
+store_flow_sockets(struct store *s, long long snapshot)
+{
+	sqlite3_stmt	*st = s->st[S_FLOW_SOCKETS];
+
+	assert(s->capture != 0);
+	sqlite3_bind_int64(st, 1, snapshot);
+	if (run(s, S_FLOW_SOCKETS, "making a snapshot from connections") == -1)
+		return -1;
+	return sqlite3_changes64(s->db);
+}
+
+int
+store_capture_clock(struct store *s, const char *clock)
+{
+	sqlite3_stmt	*st = s->st[S_CAPTURE_CLOCK];
+
+	assert(s->capture != 0);
+	sqlite3_bind_int64(st, 1, s->capture);
+	bind_text(st, 2, clock);
+	return run(s, S_CAPTURE_CLOCK, "recording the capture's clock");
 }
 
 int

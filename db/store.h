@@ -13,7 +13,7 @@
 
 #include "parsers/record.h"
 
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2	/* schema.sql is 1; db/migrate-N.sql each step */
 
 struct store;
 struct sqlite3;
@@ -45,6 +45,8 @@ struct snapshot_row {
 	int		 range_lo, range_hi;
 	const char	*range_source;
 	unsigned long	 first_line;
+	int		 has_at;
+	double		 at;		/* made from flows: the time, capture's clock */
 };
 
 /* Begin the transaction for one input file and record it.  0 or -1. */
@@ -65,6 +67,19 @@ int		 store_socket(struct store *, const struct ps_socket *);
 int		 store_process(struct store *, const struct ps_process *);
 int		 store_issue(struct store *, unsigned long line, const char *reason,
 		    const char *excerpt);
+
+/* A connection seen on the wire, into the current capture.  0 or -1. */
+int		 store_flow(struct store *, const struct ps_flow *);
+
+/*
+ * Fill a snapshot of the current capture (made with has_at) with the flows
+ * open at its time, as the view flow_socket says.  The number of sockets,
+ * or -1.
+ */
+long long	 store_flow_sockets(struct store *, long long snapshot);
+
+/* What the current capture's flow times count: "epoch", "relative". */
+int		 store_capture_clock(struct store *, const char *clock);
 
 enum store_end {
 	STORE_COMMIT,

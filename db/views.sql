@@ -24,6 +24,9 @@ DROP VIEW IF EXISTS v_trend;
 DROP VIEW IF EXISTS v_snapshot_pressure;
 DROP VIEW IF EXISTS v_pressure_trend;
 DROP VIEW IF EXISTS v_time_wait_endpoint;
+DROP VIEW IF EXISTS flows;
+DROP VIEW IF EXISTS flow_socket;
+DROP VIEW IF EXISTS v_flow_destination;
 
 -- Every socket with its snapshot, capture and process, for people writing SQL.
 -- process_inferred = 1: the socket line itself said "Can not obtain ownership
@@ -369,3 +372,146 @@ JOIN (SELECT capture_id, CASE WHEN k >= 2 AND k * sxx - sx * sx > 1e-12
       FROM fit) s ON s.capture_id = f.capture_id
 JOIN xs a ON a.capture_id = f.capture_id AND a.first_rk = 1
 JOIN xs b ON b.capture_id = f.capture_id AND b.last_rk = 1;
+
+-- Connections seen on the wire (packet captures, Zeek conn.log, tshark
+-- conversations, CSV lists), with their file, and the end that was connected
+-- to: the destination is the remote end of a connection the local side
+-- opened, the local end of one the remote side opened (and the remote end
+-- when nobody saw who opened it).
+CREATE VIEW flows AS
+SELECT f.id AS flow_id, f.capture_id, c.path AS file, c.clock, f.line,
+       f.proto, f.family, f.laddr, f.lport, f.raddr, f.rport,
+       f.local_opened, f.midstream,
+       CASE WHEN f.local_opened = 0 THEN f.raddr ELSE f.laddr END AS saddr,
+       CASE WHEN f.local_opened = 0 THEN f.laddr ELSE f.raddr END AS daddr,
+       CASE WHEN f.local_opened = 0 THEN f.lport ELSE f.rport END AS dport,
+       f.first_seen, f.last_seen, f.last_seen - f.first_seen AS duration,
+       f.syn_at, f.answered_at, f.local_fin_at, f.remote_fin_at, f.reset_at,
+       f.reset_by, f.refused,
+       f.syn_at IS NOT NULL AND f.answered_at IS NULL AND f.refused = 0
+           AS unanswered,
+       f.syns, f.packets, f.bytes, f.state, f.state_raw
+FROM flow f JOIN capture c ON c.id = f.capture_id;
+
+-- The sockets of a snapshot made from flows: every flow of the capture that
+-- is open at the snapshot's time t (snapshot.at), in the state it is in then,
+-- seen from the local side.  What "open" means, in order:
+--   a RST closes at once;
+--   UDP: open until 60 s without a packet (t <= last_seen + 60);
+--   a FIN each way: the side that sent the first FIN keeps the port in
+--     TIME_WAIT for 60 s (Linux's TCP_TIMEWAIT_LEN) after the second FIN,
+--     so when local closed first the socket is TIME_WAIT until then; when
+--     remote closed first it is LAST_ACK until the last packet, then gone;
+--   local FIN only: FIN_WAIT_2 (FIN_WAIT_1 lasts one round trip);
+--   remote FIN only: CLOSE_WAIT;
+--   SYN-ACK seen, or the connection was seen mid-stream: ESTABLISHED;
+--   SYN without an answer: SYN_SENT (SYN_RECEIVED when the remote side
+--     opened it) until 127 s after the first SYN (Linux gives up after six
+--     retries) or the last packet, whichever is later;
+--   a record without event times (tshark conversations, CSV lists): its own
+--     state, from first_seen to last_seen (always, when it has no times),
+--     unless that state is CLOSED.
+CREATE VIEW flow_socket AS
+WITH at AS (
+	SELECT n.id AS snapshot_id, n.at AS t, f.*
+	FROM snapshot n JOIN flow f ON f.capture_id = n.capture_id
+	WHERE n.at IS NOT NULL AND (f.first_seen IS NULL OR f.first_seen <= n.at)
+), st AS (
+	SELECT *, CASE
+	    WHEN reset_at <= t THEN NULL
+	    WHEN proto = 'udp' THEN
+	        CASE WHEN last_seen IS NULL OR t <= last_seen + 60 THEN
+	            CASE WHEN state IN ('UNKNOWN', 'CLOSED') THEN 'ESTABLISHED'
+	                ELSE state END END
+	    WHEN local_fin_at <= t AND remote_fin_at <= t THEN
+	        CASE WHEN local_fin_at <= remote_fin_at THEN
+	            CASE WHEN t < remote_fin_at + 60 THEN 'TIME_WAIT' END
+	        WHEN t < last_seen THEN 'LAST_ACK' END
+	    WHEN local_fin_at <= t THEN 'FIN_WAIT_2'
+	    WHEN remote_fin_at <= t THEN 'CLOSE_WAIT'
+	    WHEN answered_at <= t THEN 'ESTABLISHED'
+	    WHEN syn_at <= t THEN
+	        CASE WHEN t < max(syn_at + 127, coalesce(last_seen, 0)) THEN
+	            CASE WHEN local_opened = 0 THEN 'SYN_RECEIVED'
+	                ELSE 'SYN_SENT' END END
+	    WHEN midstream = 1 THEN 'ESTABLISHED'
+	    WHEN state = 'CLOSED' THEN NULL
+	    WHEN last_seen IS NULL OR t <= last_seen THEN state
+	    END AS state_at
+	FROM at
+)
+SELECT snapshot_id, capture_id, id AS flow_id, proto, family, laddr, lport,
+       raddr, rport, state_at AS state,
+       coalesce(state_raw, CASE WHEN midstream = 1 THEN 'mid-stream' END)
+           AS state_raw,
+       line
+FROM st WHERE state_at IS NOT NULL;
+
+-- Connections per destination (see flows), per capture: how many were
+-- attempted (a SYN seen), answered, left unanswered (SYN, no SYN-ACK, no
+-- refusal), refused (RST to the SYN), reset after they were up; how many
+-- SYNs that took (retransmissions too); in how many the source sent the
+-- first FIN (and so keeps TIME_WAIT); from how many source addresses, and
+-- the busiest one; new connections per second on average over the whole
+-- capture (NULL without times) and in the busiest second, and the resets in
+-- the busiest second.
+CREATE VIEW v_flow_destination AS
+WITH span AS (
+	SELECT capture_id, max(last_seen) - min(first_seen) AS seconds
+	FROM flow GROUP BY capture_id
+), src AS (
+	SELECT capture_id, proto, daddr, dport, saddr, COUNT(*) AS n,
+	       ROW_NUMBER() OVER (PARTITION BY capture_id, proto, daddr, dport
+	           ORDER BY COUNT(*) DESC, saddr) AS rk
+	FROM flows GROUP BY capture_id, proto, daddr, dport, saddr
+), opened AS (
+	SELECT capture_id, proto, daddr, dport, MAX(n) AS peak
+	FROM (SELECT capture_id, proto, daddr, dport, COUNT(*) AS n
+	      FROM flows WHERE syn_at IS NOT NULL
+	      GROUP BY capture_id, proto, daddr, dport, CAST(syn_at AS INTEGER))
+	GROUP BY capture_id, proto, daddr, dport
+), resets AS (
+	SELECT capture_id, proto, daddr, dport, MAX(n) AS peak
+	FROM (SELECT capture_id, proto, daddr, dport, COUNT(*) AS n
+	      FROM flows WHERE reset_at IS NOT NULL
+	      GROUP BY capture_id, proto, daddr, dport, CAST(reset_at AS INTEGER))
+	GROUP BY capture_id, proto, daddr, dport
+), per AS (
+	SELECT capture_id, proto, daddr, dport, COUNT(*) AS flows,
+	       SUM(syn_at IS NOT NULL) AS attempts,
+	       SUM(answered_at IS NOT NULL) AS answered,
+	       SUM(unanswered) AS unanswered,
+	       SUM(refused) AS refused,
+	       SUM(reset_at IS NOT NULL AND refused = 0) AS reset,
+	       SUM(syns) AS syns,
+	       COUNT(DISTINCT saddr) AS sources,
+	       SUM(CASE WHEN local_opened = 0
+	           THEN remote_fin_at IS NOT NULL
+	               AND (local_fin_at IS NULL OR remote_fin_at <= local_fin_at)
+	           ELSE local_fin_at IS NOT NULL
+	               AND (remote_fin_at IS NULL OR local_fin_at <= remote_fin_at)
+	           END) AS source_closed_first,
+	       MIN(first_seen) AS first_seen, MAX(last_seen) AS last_seen,
+	       MIN(line) AS line
+	FROM flows GROUP BY capture_id, proto, daddr, dport
+)
+SELECT p.capture_id, p.proto, p.daddr, p.dport,
+       CASE WHEN instr(p.daddr, ':') > 0 THEN '[' || p.daddr || ']'
+            ELSE p.daddr END || ':' || coalesce(p.dport, '*') AS destination,
+       p.flows, p.attempts, p.answered, p.unanswered, p.refused, p.reset,
+       p.syns, p.sources, s.saddr AS top_source, s.n AS top_source_flows,
+       p.source_closed_first,
+       p.first_seen, p.last_seen, sp.seconds AS capture_seconds,
+       CASE WHEN sp.seconds > 0 THEN p.attempts / sp.seconds END
+           AS opened_per_second,
+       o.peak AS opened_peak_second,
+       r.peak AS reset_peak_second,
+       p.line
+FROM per p
+JOIN span sp ON sp.capture_id = p.capture_id
+JOIN src s ON s.capture_id = p.capture_id AND s.proto = p.proto
+    AND s.daddr IS p.daddr AND s.dport IS p.dport AND s.rk = 1
+LEFT JOIN opened o ON o.capture_id = p.capture_id AND o.proto = p.proto
+    AND o.daddr IS p.daddr AND o.dport IS p.dport
+LEFT JOIN resets r ON r.capture_id = p.capture_id AND r.proto = p.proto
+    AND r.daddr IS p.daddr AND r.dport IS p.dport;

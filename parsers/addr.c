@@ -8,6 +8,7 @@
  * can say they are unresolved instead of treating them as addresses.
  */
 #include <arpa/inet.h>
+#include <stdlib.h>
 #include <assert.h>
 #include <string.h>
 
@@ -205,4 +206,64 @@ addr_parse(const char *s, size_t len, struct endpoint *ep)
 	if (named_port)
 		ep->numeric = 0;
 	return family;
+}
+
+int
+cidr_parse(const char *s, struct cidr *c)
+{
+	char		 host[ENDPOINT_ADDR_MAX];
+	const char	*slash = strchr(s, '/');
+	size_t		 n = slash != NULL ? (size_t)(slash - s) : strlen(s);
+	char		*end;
+	long		 bits;
+	int		 i, max;
+
+	memset(c, 0, sizeof *c);
+	if (n == 0 || n >= sizeof host)
+		return -1;
+	memcpy(host, s, n);
+	host[n] = '\0';
+	if (inet_pton(AF_INET, host, c->addr) == 1)
+		c->family = 4;
+	else if (inet_pton(AF_INET6, host, c->addr) == 1)
+		c->family = 6;
+	else
+		return -1;
+	max = c->family == 4 ? 32 : 128;
+	bits = max;
+	if (slash != NULL) {
+		if (slash[1] < '0' || slash[1] > '9')
+			return -1;
+		bits = strtol(slash + 1, &end, 10);
+		if (*end != '\0' || bits < 0 || bits > max)
+			return -1;
+	}
+	c->bits = (int)bits;
+	for (i = 0; i < max / 8; i++) {
+		int keep = c->bits - i * 8;
+
+		if (keep <= 0)
+			c->addr[i] = 0;
+		else if (keep < 8)
+			c->addr[i] &= (unsigned char)(0xff << (8 - keep));
+	}
+	return 0;
+}
+
+int
+cidr_contains(const struct cidr *c, const char *addr)
+{
+	unsigned char	a[16];
+	int		i, left;
+
+	if (inet_pton(c->family == 4 ? AF_INET : AF_INET6, addr, a) != 1)
+		return 0;
+	for (i = 0, left = c->bits; left > 0; i++, left -= 8) {
+		unsigned char mask = left >= 8 ? 0xff :
+		    (unsigned char)(0xff << (8 - left));
+
+		if ((a[i] & mask) != c->addr[i])
+			return 0;
+	}
+	return 1;
 }

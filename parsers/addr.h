@@ -31,4 +31,17 @@ void	addr_none(struct endpoint *ep);
 /* 1 when ep is the unspecified address with port 0 or '*' (no remote). */
 int	addr_is_none(const struct endpoint *ep);
 
+/* An address block, --local 10.0.0.0/8 or fd00::/8 (a bare address: /32, /128). */
+struct cidr {
+	int		 family;	/* 4 or 6 */
+	unsigned char	 addr[16];	/* network order, host bits zero */
+	int		 bits;
+};
+
+/* Parse s into *c: 0, or -1 when it is not an address block. */
+int	cidr_parse(const char *s, struct cidr *c);
+
+/* 1 when the canonical numeric address text is inside c. */
+int	cidr_contains(const struct cidr *c, const char *addr);
+
 #endif /* PARSERS_ADDR_H */

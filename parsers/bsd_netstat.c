@@ -803,10 +803,11 @@ bsd_line(void *arg, const char *line, size_t len, unsigned long lineno)
 }
 
 static void *
-bsd_open(const struct ps_sink *sink)
+bsd_open(const struct ps_sink *sink, const struct parse_opts *opts)
 {
 	struct bsdstat	*b;
 
+	(void)opts;
 	if ((b = calloc(1, sizeof *b)) == NULL)
 		return NULL;
 	b->sink = sink;

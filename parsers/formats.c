@@ -13,6 +13,11 @@ const struct format *const formats[] = {
 	&format_linux_ss,
 	&format_linux_netstat,
 	&format_bsd_netstat,
+	&format_tshark_fields,
+	&format_tshark_conv,
+	&format_zeek_conn,
+	&format_flow_csv,
+	&format_pcap,
 	NULL
 };
 
@@ -35,6 +40,8 @@ format_sniff(const char *const *lines, size_t n, int *score)
 	int				 s, top = 0;
 
 	for (f = formats; *f != NULL; f++) {
+		if ((*f)->sniff == NULL)
+			continue;
 		s = (*f)->sniff(lines, n);
 		if (s > top) {
 			top = s;
@@ -43,5 +50,24 @@ format_sniff(const char *const *lines, size_t n, int *score)
 	}
 	if (score != NULL)
 		*score = top;
+	return best;
+}
+
+const struct format *
+format_sniff_bytes(const unsigned char *b, size_t n)
+{
+	const struct format *const	*f;
+	const struct format		*best = NULL;
+	int				 s, top = 0;
+
+	for (f = formats; *f != NULL; f++) {
+		if ((*f)->sniff_bytes == NULL)
+			continue;
+		s = (*f)->sniff_bytes(b, n);
+		if (s > top) {
+			top = s;
+			best = *f;
+		}
+	}
 	return best;
 }

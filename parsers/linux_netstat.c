@@ -554,10 +554,11 @@ ln_line(void *arg, const char *line, size_t len, unsigned long lineno)
 }
 
 static void *
-ln_open(const struct ps_sink *sink)
+ln_open(const struct ps_sink *sink, const struct parse_opts *opts)
 {
 	struct lnstat	*l;
 
+	(void)opts;
 	if ((l = calloc(1, sizeof *l)) == NULL)
 		return NULL;
 	l->sink = sink;

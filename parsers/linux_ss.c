@@ -680,10 +680,11 @@ ss_line(void *arg, const char *line, size_t len, unsigned long lineno)
 }
 
 static void *
-ss_open(const struct ps_sink *sink)
+ss_open(const struct ps_sink *sink, const struct parse_opts *opts)
 {
 	struct ss	*s;
 
+	(void)opts;
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		return NULL;
 	s->sink = sink;

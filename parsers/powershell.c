@@ -1208,10 +1208,11 @@ ps_line(void *arg, const char *line, size_t len, unsigned long lineno)
 }
 
 static void *
-ps_open(const struct ps_sink *sink)
+ps_open(const struct ps_sink *sink, const struct parse_opts *opts)
 {
 	struct pwsh	*w;
 
+	(void)opts;
 	if ((w = calloc(1, sizeof *w)) == NULL)
 		return NULL;
 	w->sink = sink;

@@ -97,6 +97,62 @@ struct ps_process {
 	unsigned long	 line;
 };
 
+/*
+ * Connections seen on the wire (packet captures, Zeek conn.log, tshark
+ * conversations, CSV lists of connections) are flows, not sockets: a flow has
+ * a life in time, and the snapshots of such a capture are made from its flows
+ * afterwards, by the receiver (what was open at time T, in which state).
+ *
+ * A parser fills a flow from the point of view of the side that opened it
+ * (local = the side that sent the SYN, or the originator of a record); the
+ * receiver turns it round when --local says the other side is local.
+ * Times are seconds on the flow's clock; FLOW_NEVER when the event was not
+ * seen (or the input does not say).
+ */
+#define FLOW_NEVER	(-1.0)
+
+enum flow_clock {
+	FLOW_CLOCK_NONE,	/* the input gives no times at all */
+	FLOW_CLOCK_RELATIVE,	/* seconds since the capture began */
+	FLOW_CLOCK_EPOCH	/* Unix seconds, UTC */
+};
+
+enum flow_side {
+	FLOW_SIDE_NONE,
+	FLOW_SIDE_LOCAL,
+	FLOW_SIDE_REMOTE
+};
+
+struct ps_flow {
+	enum proto	 proto;
+	int		 family;		/* 4 or 6 */
+	struct endpoint	 local;			/* addr canonical, numeric = 1 */
+	struct endpoint	 remote;
+	int		 local_opened;		/* 1 local sent the SYN, 0 remote did,
+						   -1 not seen (mid-stream, UDP) */
+	int		 midstream;		/* first packet seen was not a SYN */
+	enum flow_clock	 clock;
+	double		 first_seen, last_seen;	/* FLOW_NEVER with FLOW_CLOCK_NONE */
+	double		 syn_at;		/* first SYN */
+	double		 answered_at;		/* SYN-ACK */
+	double		 local_fin_at;		/* first FIN sent by local */
+	double		 remote_fin_at;		/* first FIN sent by remote */
+	double		 reset_at;		/* first RST */
+	enum flow_side	 reset_by;
+	int		 refused;		/* the SYN was answered by a RST */
+	unsigned long	 syns;			/* SYNs sent, retransmissions too */
+	unsigned long	 packets;
+	unsigned long long bytes;		/* payload bytes, both ways */
+	/*
+	 * The state at last_seen as the input states it, from local's side:
+	 * what a record without event times (CSV) is known by.  Readers that
+	 * see events fill the state they tracked, for the same reason.
+	 */
+	enum state	 state;
+	const char	*state_raw;		/* S0, SF (Zeek), the CSV word, or NULL */
+	unsigned long	 line;			/* first line, or frame number */
+};
+
 struct ps_sink {
 	void	*ctx;
 	void	(*snapshot)(void *ctx, const struct ps_snapshot *);
@@ -106,6 +162,8 @@ struct ps_sink {
 	/* A line that fits no rule: reason is a short sentence, text the line. */
 	void	(*issue)(void *ctx, unsigned long line, const char *reason,
 		    const char *text);
+	/* A connection seen on the wire, once, when it ended or input did. */
+	void	(*flow)(void *ctx, const struct ps_flow *);
 	/* Sockets deliberately not stored (unix, netlink): counted, not issues. */
 	void	(*skipped)(void *ctx, const char *what, unsigned long line);
 };

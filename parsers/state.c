@@ -214,3 +214,25 @@ state_spelling(size_t i, enum state *st, const char **lang)
 		*lang = spellings[i].lang;
 	return spellings[i].text;
 }
+
+enum state
+state_mirror(enum state st)
+{
+	switch (st) {
+	case ST_SYN_SENT:
+		return ST_SYN_RECEIVED;
+	case ST_SYN_RECEIVED:
+		return ST_SYN_SENT;
+	case ST_FIN_WAIT_1:
+	case ST_FIN_WAIT_2:
+		return ST_CLOSE_WAIT;
+	case ST_CLOSE_WAIT:
+		return ST_FIN_WAIT_2;
+	case ST_TIME_WAIT:
+		return ST_LAST_ACK;
+	case ST_LAST_ACK:
+		return ST_TIME_WAIT;
+	default:
+		return st;	/* the same on both ends */
+	}
+}

@@ -35,6 +35,13 @@ enum state {
 const char	*state_name(enum state);
 
 /*
+ * The state the other end of a TCP connection is in when this end is in st
+ * (SYN_SENT <-> SYN_RECEIVED, FIN_WAIT_2 <-> CLOSE_WAIT, TIME_WAIT <->
+ * LAST_ACK...): for turning a connection seen on the wire round.
+ */
+enum state	 state_mirror(enum state st);
+
+/*
  * The canonical state for a spelling (one or more words separated by single
  * spaces, as written), compared without regard to ASCII case.  Returns
  * ST_UNKNOWN when the spelling is not in the table.

@@ -352,10 +352,11 @@ win_line(void *arg, const char *line, size_t len, unsigned long lineno)
 }
 
 static void *
-win_open(const struct ps_sink *sink)
+win_open(const struct ps_sink *sink, const struct parse_opts *opts)
 {
 	struct winstat	*w;
 
+	(void)opts;
 	if ((w = calloc(1, sizeof *w)) == NULL)
 		return NULL;
 	w->sink = sink;

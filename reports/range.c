@@ -26,6 +26,14 @@ range_default(const char *os, const char *os_version)
 		r.why = "Windows Vista and later default";
 		return r;
 	}
+	if (os != NULL && strcmp(os, "capture") == 0) {
+		r.lo = 32768;
+		r.hi = 60999;
+		r.why = "Linux default (net.ipv4.ip_local_port_range), taken "
+		    "for connections seen on the wire; say --port-range when "
+		    "the clients are other systems";
+		return r;
+	}
 	if (os != NULL && strcmp(os, "linux") == 0) {
 		r.lo = 32768;
 		r.hi = 60999;

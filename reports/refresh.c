@@ -22,6 +22,7 @@ const char *const analysis_tables[] = {
 	"time_wait_attribution",
 	"trend",
 	"pressure_trend",
+	"flow_destination",
 	NULL
 };
 
@@ -34,6 +35,8 @@ static const char *const indexes[] = {
 	"CREATE INDEX pool_pressure_snapshot ON pool_pressure(snapshot_id)",
 	"CREATE INDEX time_wait_endpoint_snapshot"
 	    " ON time_wait_endpoint(snapshot_id, raddr, rport)",
+	"CREATE INDEX flow_destination_capture"
+	    " ON flow_destination(capture_id, daddr, dport)",
 	NULL
 };
 

@@ -3,10 +3,12 @@
 # only those that are missing.  Runs as root (CI) or through sudo.
 set -eu
 
+# libpcap-dev: reading pcap and pcapng (parsers/pcap.c); tshark: the
+# capture tests make and read their own loopback captures (tests/live).
 # chromium, fonts-dejavu-core, python3-html5lib: the browser test of the
 # HTML report (tests/browser/html-report.sh, `make browser`).
 pkgs="build-essential pkg-config libpcre2-dev libsqlite3-dev libcsv-dev check
-      sqlite3 python3 iproute2 net-tools time
+      libpcap-dev tshark sqlite3 python3 iproute2 net-tools time
       chromium fonts-dejavu-core python3-html5lib"
 
 missing=""

@@ -35,7 +35,8 @@ enum kind {
 	EV_PROCESS,
 	EV_RANGE,
 	EV_ISSUE,
-	EV_SKIPPED
+	EV_SKIPPED,
+	EV_FLOW
 };
 
 /* One event, with every borrowed string copied; has_* tells NULL apart. */
@@ -67,6 +68,9 @@ struct ev {
 	/* EV_RANGE */
 	struct ps_range	 range;
 	char		 source[128];
+
+	/* EV_FLOW (flow.state_raw is NULLed; the copy is state_raw above) */
+	struct ps_flow	 flow;
 
 	/* EV_ISSUE, EV_SKIPPED */
 	char		 reason[256];
@@ -186,6 +190,18 @@ on_skipped(void *ctx, const char *what, unsigned long line)
 }
 
 static inline void
+on_flow(void *ctx, const struct ps_flow *f)
+{
+	struct ev	*e = push(ctx, EV_FLOW, f->line);
+
+	ck_assert(f->family == 4 || f->family == 6);
+	e->flow = *f;
+	keep(e->state_raw, sizeof e->state_raw, f->state_raw,
+	    &e->has_state_raw);
+	e->flow.state_raw = NULL;
+}
+
+static inline void
 sink_init(struct ps_sink *sink, struct rec *r)
 {
 	memset(sink, 0, sizeof *sink);
@@ -196,7 +212,11 @@ sink_init(struct ps_sink *sink, struct rec *r)
 	sink->range = on_range;
 	sink->issue = on_issue;
 	sink->skipped = on_skipped;
+	sink->flow = on_flow;
 }
+
+/* Options for the parser under test (--columns); NULL: none. */
+static const struct parse_opts *record_opts;
 
 /* Feed lines[0..NULL) as lines 1, 2, ... and record what comes out. */
 static inline struct rec *
@@ -210,7 +230,7 @@ run(const char *const *lines)
 	r = calloc(1, sizeof *r);
 	ck_assert_ptr_nonnull(r);
 	sink_init(&sink, r);
-	st = RECORD_FORMAT.open(&sink);
+	st = RECORD_FORMAT.open(&sink, record_opts);
 	ck_assert_ptr_nonnull(st);
 	for (i = 0; lines[i] != NULL; i++)
 		RECORD_FORMAT.line(st, lines[i], strlen(lines[i]),
@@ -240,7 +260,7 @@ run_file(const char *path, unsigned long *nlines)
 	r = calloc(1, sizeof *r);
 	ck_assert_ptr_nonnull(r);
 	sink_init(&sink, r);
-	st = RECORD_FORMAT.open(&sink);
+	st = RECORD_FORMAT.open(&sink, record_opts);
 	while (decoder_next(d, &line, &len, &lineno) == 1)
 		RECORD_FORMAT.line(st, line, len, lineno);
 	RECORD_FORMAT.close(st);
