@@ -385,6 +385,8 @@ static const struct {
 	{ "trend", "trend", 0, "abs(slope_per_hour) DESC, process, pid" },
 	{ "pressure_trend", "pressure_trend", 0, "capture_id" },
 	{ "time_wait_endpoint", "time_wait_endpoint", 1, "sockets DESC" },
+	{ "flow_destination", "flow_destination", 0,
+	    "capture_id, flows DESC, daddr, dport" },
 	{ "issues", "issue", 0, "capture_id, line" },
 };
 
@@ -521,6 +523,53 @@ load_issues(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
 }
 
 int
+analysis_col(const struct a_table *t, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; t != NULL && i < t->ncols; i++)
+		if (strcmp(t->cols[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const struct a_value *
+analysis_cell(const struct a_table *t, size_t row, int c)
+{
+	static const struct a_value	null_value;
+
+	if (t == NULL || c < 0 || row >= t->nrows)
+		return &null_value;
+	return &t->v[row * t->ncols + (size_t)c];
+}
+
+double
+analysis_num(const struct a_value *v)
+{
+	return v->type == A_INT ? (double)v->i : v->type == A_REAL ? v->r :
+	    v->type == A_TEXT && v->s != NULL ? atof(v->s) : 0;
+}
+
+const char *
+analysis_str(const struct a_value *v)
+{
+	return v->type == A_TEXT ? v->s : NULL;
+}
+
+/* Only the named generic table (what the text report prints whole). */
+static int
+load_named(sqlite3 *db, struct analysis *a, const char *name, char *err,
+    size_t errlen)
+{
+	size_t	k;
+
+	for (k = 0; k < ANALYSIS_TABLES; k++)
+		if (strcmp(generic[k].name, name) == 0)
+			return load_table(db, a, k, err, errlen);
+	return 0;
+}
+
+int
 analysis_load(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
     char *err, size_t errlen)
 {
@@ -533,6 +582,8 @@ analysis_load(sqlite3 *db, const struct analysis_opts *o, struct analysis *a,
 	    load_snapshot_tables(db, a, err, errlen) == -1) ||
 	    (!o->snapshots_only && load_trends(db, o, a, err, errlen) == -1) ||
 	    (o->tables && load_tables(db, a, err, errlen) == -1) ||
+	    (!o->tables && !o->snapshots_only && load_named(db, a,
+	    "flow_destination", err, errlen) == -1) ||
 	    load_issues(db, o, a, err, errlen) == -1) {
 		analysis_free(a);
 		return -1;

@@ -144,7 +144,7 @@ struct a_table {
 	size_t		 nrows;
 };
 
-#define ANALYSIS_TABLES	11
+#define ANALYSIS_TABLES	12
 
 struct analysis {
 	struct a_snapshot	*snaps;		/* the selected ones, by seq */
@@ -182,6 +182,13 @@ struct analysis_opts {
 
 /* The table of that name in a (NULL when it was not loaded). */
 const struct a_table *analysis_table(const struct analysis *, const char *name);
+
+/* Column name's index in t, or -1; a cell (NULL value when out of range). */
+int			 analysis_col(const struct a_table *, const char *name);
+const struct a_value	*analysis_cell(const struct a_table *, size_t row, int col);
+/* A cell as a number (0 when NULL), or as text (NULL unless text). */
+double			 analysis_num(const struct a_value *);
+const char		*analysis_str(const struct a_value *);
 
 /* 0, or -1 with a message in err (a bad --snapshot is one). */
 int	analysis_load(struct sqlite3 *, const struct analysis_opts *,

@@ -63,7 +63,10 @@ const char findings_thresholds_help[] =
 "syn-sent=N           SYN_SENT sockets toward one endpoint (3)\n"
 "bound=N              BOUND sockets of one process (100)\n"
 "fin-wait-2=N         FIN_WAIT_2 sockets of one process (100)\n"
-"hours-critical=H     exhaustion sooner than this is critical (24)\n";
+"hours-critical=H     exhaustion sooner than this is critical (24)\n"
+"unanswered=N         connection attempts without answer, one destination (3)\n"
+"refused=N            attempts refused with a RST, one destination (10)\n"
+"rst-storm=N          RSTs of one destination in its busiest second (20)\n";
 
 void
 findings_defaults(struct finding_opts *o)
@@ -77,6 +80,9 @@ findings_defaults(struct finding_opts *o)
 	o->bound = 100;
 	o->fin_wait_2 = 100;
 	o->hours_critical = 24;
+	o->unanswered = 3;
+	o->refused = 10;
+	o->rst_storm = 20;
 }
 
 int
@@ -97,6 +103,9 @@ findings_threshold(struct finding_opts *o, const char *arg)
 		{ "bound", offsetof(struct finding_opts, bound), 0, 0 },
 		{ "fin-wait-2", offsetof(struct finding_opts, fin_wait_2), 0, 0 },
 		{ "hours-critical", offsetof(struct finding_opts, hours_critical), 0, 1 },
+		{ "unanswered", offsetof(struct finding_opts, unanswered), 0, 0 },
+		{ "refused", offsetof(struct finding_opts, refused), 0, 0 },
+		{ "rst-storm", offsetof(struct finding_opts, rst_storm), 0, 0 },
 	};
 	const char	*eq = strchr(arg, '=');
 	char		*end;
@@ -795,6 +804,9 @@ owner_command(const char *os)
 		{ "linux", "`ss -tanp` run as root" },
 		{ "macos", "`netstat -anvW` (macOS lists the PID with -v)" },
 		{ "freebsd", "`sockstat -46` run as root" },
+		{ "capture", "`ss -tanp` (Linux) or `netstat -anob` (Windows) on "
+		    "the host that opens the connections, while the capture "
+		    "runs: a capture shows no processes" },
 	};
 	size_t	i;
 
@@ -883,6 +895,183 @@ ownerless_findings(struct flist *l)
 		}
 	}
 	sqlite3_finalize(as);
+	return done(l, st, rc);
+}
+
+/*
+ * Connections of one capture toward one destination, as "file:line, :line"
+ * (for pcap and pcapng files the number is the frame number).  which is one
+ * of the constant conditions below, never input.
+ */
+static char *
+flow_examples(struct flist *l, long long capture, const char *daddr,
+    long dport, const char *which)
+{
+	char		 sql[512];
+	sqlite3_stmt	*st;
+	char		*out = NULL, *t;
+
+	snprintf(sql, sizeof sql, "SELECT file, line FROM flows"
+	    " WHERE capture_id = ?1 AND daddr IS ?2 AND dport IS ?3 AND %s"
+	    " ORDER BY line LIMIT 3", which);
+	if (prep(l, sql, &st) == -1)
+		return str("(no example: %s)", l->err);
+	sqlite3_bind_int64(st, 1, capture);
+	sqlite3_bind_text(st, 2, daddr, -1, SQLITE_STATIC);
+	if (dport >= 0)
+		sqlite3_bind_int64(st, 3, dport);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (out == NULL)
+			t = str("%s:%ld", text(st, 0), num(st, 1, 0));
+		else
+			t = str("%s, :%ld", out, num(st, 1, 0));
+		free(out);
+		out = t;
+	}
+	sqlite3_finalize(st);
+	return out ? out : str("(no example connection)");
+}
+
+/*
+ * What the wire shows per destination (flow_destination): attempts without
+ * answer, refusals, RST storms, and the rate of new connections set against
+ * the 4-tuple pool.  Each finding goes with the last snapshot of its capture.
+ */
+static int
+capture_findings(struct flist *l)
+{
+	static const char sql[] =
+	    "SELECT (SELECT max(id) FROM snapshot n WHERE n.capture_id ="
+	    "  d.capture_id) AS snap, d.capture_id, d.daddr, d.dport,"
+	    " d.destination, d.attempts, d.answered, d.unanswered, d.refused,"
+	    " d.reset, d.syns, d.sources, d.top_source, d.top_source_flows,"
+	    " d.capture_seconds, d.opened_per_second, d.opened_peak_second,"
+	    " d.reset_peak_second,"
+	    " (SELECT range_hi - range_lo + 1 FROM snapshot n"
+	    "  WHERE n.capture_id = d.capture_id ORDER BY id DESC LIMIT 1),"
+	    " ROW_NUMBER() OVER (PARTITION BY d.capture_id"
+	    "  ORDER BY d.attempts DESC, d.flows DESC) AS busiest,"
+	    " d.source_closed_first"
+	    " FROM flow_destination d WHERE d.proto = 'tcp'";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (prep(l, sql, &st) == -1)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long	 snap = sqlite3_column_int64(st, 0);
+		long long	 capture = sqlite3_column_int64(st, 1);
+		const char	*daddr = text(st, 2), *dest = text(st, 4);
+		long		 dport = num(st, 3, -1);
+		long		 attempts = num(st, 5, 0);
+		long		 unanswered = num(st, 7, 0);
+		long		 refused = num(st, 8, 0), reset = num(st, 9, 0);
+		long		 syns = num(st, 10, 0), sources = num(st, 11, 0);
+		const char	*top = text(st, 12);
+		long		 top_n = num(st, 13, 0);
+		double		 span = sqlite3_column_double(st, 14);
+		long		 peak = num(st, 16, 0), rpeak = num(st, 17, 0);
+		long		 range = num(st, 18, 0);
+		long		 busiest = num(st, 19, 0);
+		char		*a, *b, *c, *ex;
+
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL || dest == NULL)
+			continue;
+		if (unanswered >= l->o->unanswered) {
+			a = count(unanswered);
+			b = count(attempts);
+			c = count(syns);
+			ex = flow_examples(l, capture, daddr, dport,
+			    "unanswered = 1");
+			add(l, snap, SEV_WARNING, "unanswered", NULL, -1,
+			    str("%s of %s connection attempts to %s got no "
+			    "answer (no SYN-ACK, no RST) from %ld source "
+			    "address%s: the destination is down, filtered by a "
+			    "firewall, or its listen queue is full; each attempt "
+			    "holds its port in SYN_SENT while it retries.", a, b,
+			    dest, sources, sources == 1 ? "" : "es"),
+			    str("%s unanswered of %s attempts; %s SYNs sent to "
+			    "%s, retransmissions included; e.g. %s", a, b, c,
+			    dest, ex), (double)unanswered);
+			free(a); free(b); free(c); free(ex);
+		}
+		if (refused >= l->o->refused) {
+			a = count(refused);
+			b = count(attempts);
+			ex = flow_examples(l, capture, daddr, dport,
+			    "refused = 1");
+			add(l, snap, SEV_WARNING, "refused", NULL, -1,
+			    str("%s refused %s of %s connection attempts with a "
+			    "RST: nothing listens there, or its listen queue "
+			    "overflows.", dest, a, b),
+			    str("%s SYNs answered by a RST; e.g. %s", a, ex),
+			    (double)refused);
+			free(a); free(b); free(ex);
+		}
+		if (rpeak >= l->o->rst_storm) {
+			a = count(refused + reset);
+			b = count(rpeak);
+			ex = flow_examples(l, capture, daddr, dport,
+			    "reset_at IS NOT NULL");
+			add(l, snap, SEV_WARNING, "rst_storm", NULL, -1,
+			    str("RST storm at %s: %s connections ended by a "
+			    "RST (%ld refused at the SYN, %ld reset after they "
+			    "were up), %s in the busiest second.", dest, a,
+			    refused, reset, b),
+			    str("%s RSTs, peak %s in one second; e.g. %s", a, b,
+			    ex), (double)rpeak);
+			free(a); free(b); free(ex);
+		}
+		/*
+		 * The rate of new connections against the 4-tuple pool: the
+		 * side that closes first keeps each port 60 s in TIME_WAIT, so
+		 * one source address opening r connections a second to one
+		 * destination keeps about 60 r of its ports busy.
+		 */
+		if (attempts > 0 && span > 0 && range > 0) {
+			double	 rate = (double)top_n / span;
+			double	 first = (double)num(st, 20, 0) / attempts;
+			double	 busy = rate * 60.0 * first, share = busy / range;
+			char	*r1, *r2, *p, *pf, *tail;
+			enum severity sev = share >= l->o->pool_critical ?
+			    SEV_CRITICAL : share >= l->o->pool_warning ?
+			    SEV_WARNING : SEV_INFO;
+
+			if (sev == SEV_INFO && busiest != 1)
+				continue;
+			r1 = str("%.1f", (double)attempts / span);
+			r2 = str("%.1f", rate);
+			a = count(attempts);
+			b = count((long)llround(busy));
+			c = count(range);
+			p = pct(share);
+			pf = pct(first);
+			if (first > 0)
+				tail = str("; %s alone opens %s a second and "
+				    "closes first in %s of them, so at that rate "
+				    "their 60 s of TIME_WAIT would keep about %s "
+				    "of its %s ports toward %s busy (%s)%s", top,
+				    r2, pf,
+				    b, c, dest, p, sev == SEV_INFO ? "" : ": "
+				    "reuse connections, or spread them over more "
+				    "source addresses");
+			else
+				tail = str("; the destination closes first, so "
+				    "TIME_WAIT stays on its side");
+			ex = flow_examples(l, capture, daddr, dport,
+			    "syn_at IS NOT NULL");
+			add(l, snap, sev, "connection_rate", NULL, -1,
+			    str("%s new connections to %s in %.0f s of capture "
+			    "(%s a second, %ld in the busiest second) from %ld "
+			    "source address%s%s.", a, dest, span, r1, peak,
+			    sources, sources == 1 ? "" : "es", tail),
+			    str("%s attempts over %.1f s; busiest source %s with "
+			    "%ld; range size %s; e.g. %s", a, span, top, top_n,
+			    c, ex), share * 1e6);
+			free(r1); free(r2); free(a); free(b); free(c); free(p);
+			free(ex); free(tail); free(pf);
+		}
+	}
 	return done(l, st, rc);
 }
 
@@ -1014,10 +1203,10 @@ store(struct flist *l)
 static void
 signature(const struct finding_opts *o, char *buf, size_t len)
 {
-	snprintf(buf, len, "%.6g %.6g %.6g %ld %ld %ld %ld %ld %.6g",
+	snprintf(buf, len, "%.6g %.6g %.6g %ld %ld %ld %ld %ld %.6g %ld %ld %ld",
 	    o->pool_warning, o->pool_critical, o->dominant, o->close_wait,
 	    o->time_wait, o->syn_sent, o->bound, o->fin_wait_2,
-	    o->hours_critical);
+	    o->hours_critical, o->unanswered, o->refused, o->rst_storm);
 }
 
 /* 1 when the finding table was made from the current analyses with o. */
@@ -1074,7 +1263,7 @@ findings_refresh(sqlite3 *db, const struct finding_opts *o, char *err,
 	rc = pool_findings(&l) == -1 || holder_findings(&l) == -1 ||
 	    state_findings(&l) == -1 || time_wait_findings(&l) == -1 ||
 	    syn_sent_findings(&l) == -1 || ownerless_findings(&l) == -1 ||
-	    growth_findings(&l) == -1 ? -1 : 0;
+	    growth_findings(&l) == -1 || capture_findings(&l) == -1 ? -1 : 0;
 	if (rc == 0) {
 		if (l.n > 0)
 			qsort(l.v, l.n, sizeof *l.v, by_rank);

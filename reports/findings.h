@@ -25,6 +25,10 @@ struct finding_opts {
 	long	bound;		/* BOUND sockets of one process */
 	long	fin_wait_2;	/* FIN_WAIT_2 sockets of one process */
 	double	hours_critical;	/* exhaustion sooner than this: critical */
+	/* Captures of connections (flow_destination). */
+	long	unanswered;	/* SYNs without answer toward one destination */
+	long	refused;	/* attempts refused with a RST, one destination */
+	long	rst_storm;	/* RSTs from or to one destination in one second */
 };
 
 void	findings_defaults(struct finding_opts *);

@@ -288,41 +288,6 @@ table_close(FILE *fp)
 	fputs("</tbody>\n</table>\n", fp);
 }
 
-/* A column of a generic table, or -1. */
-static int
-col(const struct a_table *t, const char *name)
-{
-	size_t	i;
-
-	for (i = 0; t != NULL && i < t->ncols; i++)
-		if (strcmp(t->cols[i], name) == 0)
-			return (int)i;
-	return -1;
-}
-
-static const struct a_value *
-cell(const struct a_table *t, size_t row, int c)
-{
-	static const struct a_value	null_value;
-
-	if (t == NULL || c < 0 || row >= t->nrows)
-		return &null_value;
-	return &t->v[row * t->ncols + (size_t)c];
-}
-
-static double
-num(const struct a_value *v)
-{
-	return v->type == A_INT ? (double)v->i : v->type == A_REAL ? v->r :
-	    v->type == A_TEXT && v->s != NULL ? atof(v->s) : 0;
-}
-
-static const char *
-str(const struct a_value *v)
-{
-	return v->type == A_TEXT ? v->s : NULL;
-}
-
 static long
 range_size(const struct a_snapshot *s)
 {
@@ -589,6 +554,9 @@ toc(FILE *fp, const struct analysis *a, const struct render_opts *ro)
 		    a->snaps[i].seq, a->snaps[i].seq);
 	if (ro->diff != NULL)
 		fputs("<a href=\"#diff\">Diff</a>", fp);
+	if (analysis_table(a, "flow_destination") != NULL &&
+	    analysis_table(a, "flow_destination")->nrows > 0)
+		fputs("<a href=\"#wire\">On the wire</a>", fp);
 	if (a->total_issues > 0)
 		fputs("<a href=\"#issues\">Issues</a>", fp);
 	fputs("</nav>\n</header>\n", fp);
@@ -1138,19 +1106,19 @@ attribution(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 	table_close(fp);
 
 	/* By endpoint, when the table was loaded. */
-	cs = col(t, "snapshot_id");
-	cl = col(t, "laddr");
-	cr = col(t, "raddr");
-	crp = col(t, "rport");
-	cp = col(t, "process");
-	cpid = col(t, "pid");
-	cso = col(t, "sockets");
-	ch = col(t, "held");
-	cc = col(t, "confidence");
+	cs = analysis_col(t, "snapshot_id");
+	cl = analysis_col(t, "laddr");
+	cr = analysis_col(t, "raddr");
+	crp = analysis_col(t, "rport");
+	cp = analysis_col(t, "process");
+	cpid = analysis_col(t, "pid");
+	cso = analysis_col(t, "sockets");
+	ch = analysis_col(t, "held");
+	cc = analysis_col(t, "confidence");
 	for (i = 0, shown = 0; t != NULL && cs >= 0 && i < t->nrows; i++) {
 		const char	*ra;
 
-		if (cell(t, i, cs)->i != s->id)
+		if (analysis_cell(t, i, cs)->i != s->id)
 			continue;
 		if (shown >= MAX_ENDPOINTS) {
 			more++;
@@ -1169,9 +1137,9 @@ attribution(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 			th(fp, "Match", 0);
 			table_body(fp);
 		}
-		ra = str(cell(t, i, cr));
+		ra = analysis_str(analysis_cell(t, i, cr));
 		fputs("<tr><td><code>", fp);
-		html_esc(fp, str(cell(t, i, cl)));
+		html_esc(fp, analysis_str(analysis_cell(t, i, cl)));
 		fputs("</code></td><td><code>", fp);
 		if (ra != NULL && strchr(ra, ':') != NULL) {
 			fputs("[", fp);
@@ -1179,20 +1147,20 @@ attribution(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 			fputs("]", fp);
 		} else
 			html_esc(fp, ra);
-		if (cell(t, i, crp)->type == A_INT)
-			fprintf(fp, ":%lld", cell(t, i, crp)->i);
+		if (analysis_cell(t, i, crp)->type == A_INT)
+			fprintf(fp, ":%lld", analysis_cell(t, i, crp)->i);
 		fputs("</code></td><td>", fp);
-		if (str(cell(t, i, cp)) != NULL)
-			html_esc(fp, str(cell(t, i, cp)));
+		if (analysis_str(analysis_cell(t, i, cp)) != NULL)
+			html_esc(fp, analysis_str(analysis_cell(t, i, cp)));
 		else
 			fputs("<span class=\"empty\">no process matches</span>",
 			    fp);
 		fputs("</td>", fp);
-		td_pid(fp, cell(t, i, cpid)->type == A_INT ?
-		    (long)cell(t, i, cpid)->i : -1);
-		td_count(fp, lround(num(cell(t, i, cso))));
-		td_count(fp, lround(num(cell(t, i, ch))));
-		td_text(fp, str(cell(t, i, cc)));
+		td_pid(fp, analysis_cell(t, i, cpid)->type == A_INT ?
+		    (long)analysis_cell(t, i, cpid)->i : -1);
+		td_count(fp, lround(analysis_num(analysis_cell(t, i, cso))));
+		td_count(fp, lround(analysis_num(analysis_cell(t, i, ch))));
+		td_text(fp, analysis_str(analysis_cell(t, i, cc)));
 		fputs("</tr>\n", fp);
 	}
 	if (shown > 0)
@@ -1217,15 +1185,15 @@ struct lineset {
 static long
 pick_pressure(const struct a_table *t)
 {
-	int	cm = col(t, "minutes_to_exhaustion");
+	int	cm = analysis_col(t, "minutes_to_exhaustion");
 	long	best = -1;
 	size_t	i;
 
 	for (i = 0; t != NULL && cm >= 0 && i < t->nrows; i++) {
-		if (cell(t, i, cm)->type == A_NULL)
+		if (analysis_cell(t, i, cm)->type == A_NULL)
 			continue;
-		if (best < 0 || num(cell(t, i, cm)) <
-		    num(cell(t, (size_t)best, cm)))
+		if (best < 0 || analysis_num(analysis_cell(t, i, cm)) <
+		    analysis_num(analysis_cell(t, (size_t)best, cm)))
 			best = (long)i;
 	}
 	return best;
@@ -1244,12 +1212,12 @@ projection(struct svg_lines *c, const struct a_table *pt, double first_t,
 	double	t0, v0, minutes, range, span, ex;
 	char	when[48], left[48], c1[32];
 
-	if (row < 0 || svg_parse_time(str(cell(pt, (size_t)row,
-	    col(pt, "last_taken_at"))), &t0) == -1)
+	if (row < 0 || svg_parse_time(analysis_str(analysis_cell(pt, (size_t)row,
+	    analysis_col(pt, "last_taken_at"))), &t0) == -1)
 		return;
-	v0 = num(cell(pt, (size_t)row, col(pt, "ports_last")));
-	minutes = num(cell(pt, (size_t)row, col(pt, "minutes_to_exhaustion")));
-	range = num(cell(pt, (size_t)row, col(pt, "range_size")));
+	v0 = analysis_num(analysis_cell(pt, (size_t)row, analysis_col(pt, "ports_last")));
+	minutes = analysis_num(analysis_cell(pt, (size_t)row, analysis_col(pt, "minutes_to_exhaustion")));
+	range = analysis_num(analysis_cell(pt, (size_t)row, analysis_col(pt, "range_size")));
 	if (minutes <= 0 || range <= v0)
 		return;
 	ex = t0 + minutes * 60;
@@ -1265,8 +1233,8 @@ projection(struct svg_lines *c, const struct a_table *pt, double first_t,
 	    floor(t0 / 86400));
 	fmt_left(left, sizeof left, minutes);
 	snprintf(label, llen, "projected at %s ports an hour (least squares)",
-	    fmt_count(c1, sizeof c1, lround(num(cell(pt, (size_t)row,
-	    col(pt, "slope_per_hour"))))));
+	    fmt_count(c1, sizeof c1, lround(analysis_num(analysis_cell(pt, (size_t)row,
+	    analysis_col(pt, "slope_per_hour"))))));
 	c->proj_label = label;
 	if (ex - first_t <= 3 * span) {
 		c->horizon = ex + span * 0.04;
@@ -1391,22 +1359,22 @@ lines_from_trends(struct lineset *ls, const struct analysis *a,
 
 	if (pt != NULL && pt->nrows > 0 && row < 0)
 		row = 0;
-	if (row >= 0 && svg_parse_time(str(cell(pt, (size_t)row,
-	    col(pt, "first_taken_at"))), &t0) == 0 &&
-	    svg_parse_time(str(cell(pt, (size_t)row, col(pt,
+	if (row >= 0 && svg_parse_time(analysis_str(analysis_cell(pt, (size_t)row,
+	    analysis_col(pt, "first_taken_at"))), &t0) == 0 &&
+	    svg_parse_time(analysis_str(analysis_cell(pt, (size_t)row, analysis_col(pt,
 	    "last_taken_at"))), &t1) == 0 && t1 > t0 &&
 	    (ls->pts[ls->n] = calloc(2, sizeof *ls->pts[0])) != NULL) {
 		s = &ls->series[ls->n];
 		ls->pts[ls->n][0].t = t0;
-		ls->pts[ls->n][0].v = num(cell(pt, (size_t)row,
-		    col(pt, "ports_first")));
+		ls->pts[ls->n][0].v = analysis_num(analysis_cell(pt, (size_t)row,
+		    analysis_col(pt, "ports_first")));
 		ls->pts[ls->n][1].t = t1;
-		ls->pts[ls->n][1].v = num(cell(pt, (size_t)row,
-		    col(pt, "ports_last")));
+		ls->pts[ls->n][1].v = analysis_num(analysis_cell(pt, (size_t)row,
+		    analysis_col(pt, "ports_last")));
 		snprintf(ls->labels[ls->n], sizeof ls->labels[0], "in use on "
-		    "the fullest pool (%s)", str(cell(pt, (size_t)row,
-		    col(pt, "laddr"))) ? str(cell(pt, (size_t)row,
-		    col(pt, "laddr"))) : "?");
+		    "the fullest pool (%s)", analysis_str(analysis_cell(pt, (size_t)row,
+		    analysis_col(pt, "laddr"))) ? analysis_str(analysis_cell(pt, (size_t)row,
+		    analysis_col(pt, "laddr"))) : "?");
 		s->label = ls->labels[ls->n];
 		s->color = "#263238";
 		s->bold = 1;
@@ -1872,6 +1840,80 @@ issues(FILE *fp, const struct analysis *a)
 	fputs("</section>\n", fp);
 }
 
+/* ------------------------------------------------------------------- wire */
+
+#define WIRE_ROWS	50	/* destinations listed; the case file has all */
+
+/* Connections seen on the wire, per destination (flow_destination). */
+static void
+wire_section(FILE *fp, const struct analysis *a)
+{
+	const struct a_table	*t = analysis_table(a, "flow_destination");
+	static const struct {
+		const char	*col;
+		const char	*title;
+	} counts[] = {
+		{ "flows", "Connections" },
+		{ "attempts", "Opened (SYN seen)" },
+		{ "answered", "Answered" },
+		{ "unanswered", "Unanswered" },
+		{ "refused", "Refused (RST to SYN)" },
+		{ "reset", "Reset after up" },
+		{ "sources", "Source addresses" },
+		{ "opened_peak_second", "Opened in busiest second" },
+	};
+	const struct a_value	*v;
+	size_t			 i, k, shown;
+	int			 c;
+
+	if (t == NULL || t->nrows == 0)
+		return;
+	fputs("<section class=\"page\" id=\"wire\">\n<h2>Connections seen on "
+	    "the wire</h2>\n<p class=\"note\">Per destination: the end that "
+	    "was connected to. <b>Unanswered</b>: a SYN with neither SYN-ACK "
+	    "nor RST; <b>refused</b>: a RST answered the SYN; <b>reset after "
+	    "up</b>: a RST ended an established connection. Opened per second "
+	    "is over the whole capture.</p>\n", fp);
+	table_open(fp, "wire sortable");
+	th(fp, "Destination", 0);
+	th(fp, "Protocol", 0);
+	for (k = 0; k < sizeof counts / sizeof counts[0]; k++)
+		th(fp, counts[k].title, 1);
+	th(fp, "Opened per second", 1);
+	th(fp, "Busiest source", 0);
+	table_body(fp);
+	shown = t->nrows < WIRE_ROWS ? t->nrows : WIRE_ROWS;
+	for (i = 0; i < shown; i++) {
+		fputs("<tr>", fp);
+		td_text(fp, analysis_str(analysis_cell(t, i,
+		    analysis_col(t, "destination"))));
+		td_text(fp, analysis_str(analysis_cell(t, i,
+		    analysis_col(t, "proto"))));
+		for (k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+			c = analysis_col(t, counts[k].col);
+			td_count(fp, lround(analysis_num(analysis_cell(t, i,
+			    c))));
+		}
+		v = analysis_cell(t, i, analysis_col(t, "opened_per_second"));
+		if (v->type == A_NULL)
+			fputs("<td class=\"n\" data-v=\"-1\">&#8212;</td>", fp);
+		else
+			fprintf(fp, "<td class=\"n\" data-v=\"%.6f\">%.1f</td>",
+			    analysis_num(v), analysis_num(v));
+		td_text(fp, analysis_str(analysis_cell(t, i,
+		    analysis_col(t, "top_source"))));
+		fputs("</tr>\n", fp);
+	}
+	table_close(fp);
+	if (t->nrows > shown) {
+		fputs("<p class=\"note\">", fp);
+		put_count(fp, (long)(t->nrows - shown));
+		fputs(" more destinations in the case file's table "
+		    "<code>flow_destination</code>.</p>\n", fp);
+	}
+	fputs("</section>\n", fp);
+}
+
 /* ------------------------------------------------------------------- page */
 
 int
@@ -1894,6 +1936,7 @@ render_html(FILE *fp, const struct analysis *a, const struct render_opts *ro)
 		snapshot_section(fp, a, &a->snaps[i], 0);
 	if (ro->diff != NULL)
 		diff_section(fp, ro->diff);
+	wire_section(fp, a);
 	issues(fp, a);
 	fputs("</main>\n<footer>Made by portsift from the captures named "
 	    "above, on this machine; the page loads nothing from anywhere "

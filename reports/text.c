@@ -215,8 +215,12 @@ pools(FILE *fp, const struct analysis *a, const struct a_snapshot *s)
 			n++;
 	if (n == 0)
 		return;
-	fputs("\n  Fullest pools (windows: per local address; linux: per "
-	    "local address and destination):\n", fp);
+	if (s->os != NULL && strcmp(s->os, "capture") == 0)
+		fputs("\n  Fullest pools (tuple: per source address and "
+		    "destination):\n", fp);
+	else
+		fputs("\n  Fullest pools (windows: per local address; linux: "
+		    "per local address and destination):\n", fp);
 	for (i = 0; i < a->npools; i++) {
 		p = &a->pools[i];
 		if (p->snapshot_id != s->id)
@@ -349,6 +353,63 @@ trends(FILE *fp, const struct analysis *a)
 	fputc('\n', fp);
 }
 
+/* Connections seen on the wire, per destination (flow_destination). */
+static void
+wire(FILE *fp, const struct analysis *a)
+{
+	const struct a_table	*t = analysis_table(a, "flow_destination");
+	int			 cdest, cproto, cflows, csrc, cun, cref, creset;
+	int			 crate, cpeak;
+	char			 c[7][32], rate[32];
+	size_t			 i, shown;
+
+	if (t == NULL || t->nrows == 0)
+		return;
+	cdest = analysis_col(t, "destination");
+	cproto = analysis_col(t, "proto");
+	cflows = analysis_col(t, "flows");
+	csrc = analysis_col(t, "sources");
+	cun = analysis_col(t, "unanswered");
+	cref = analysis_col(t, "refused");
+	creset = analysis_col(t, "reset");
+	crate = analysis_col(t, "opened_per_second");
+	cpeak = analysis_col(t, "opened_peak_second");
+	fputs("Connections seen on the wire, per destination (the end that was "
+	    "connected to):\n", fp);
+	fprintf(fp, "  %-30s %-5s %8s %7s %10s %7s %7s %8s %6s\n",
+	    "DESTINATION", "PROTO", "CONNS", "SOURCES", "UNANSWERED",
+	    "REFUSED", "RESET", "NEW/S", "PEAK/S");
+	shown = t->nrows < 20 ? t->nrows : 20;
+	for (i = 0; i < shown; i++) {
+		const struct a_value *r = analysis_cell(t, i, crate);
+
+		fputs("  ", fp);
+		text_cell(fp, analysis_str(analysis_cell(t, i, cdest)), 30, 0);
+		if (r->type == A_NULL)
+			snprintf(rate, sizeof rate, "-");
+		else
+			snprintf(rate, sizeof rate, "%.1f", analysis_num(r));
+		fprintf(fp, " %-5s %8s %7s %10s %7s %7s %8s %6s\n",
+		    analysis_str(analysis_cell(t, i, cproto)),
+		    fmt_count(c[0], sizeof c[0],
+		    (long)analysis_num(analysis_cell(t, i, cflows))),
+		    fmt_count(c[1], sizeof c[1],
+		    (long)analysis_num(analysis_cell(t, i, csrc))),
+		    fmt_count(c[2], sizeof c[2],
+		    (long)analysis_num(analysis_cell(t, i, cun))),
+		    fmt_count(c[3], sizeof c[3],
+		    (long)analysis_num(analysis_cell(t, i, cref))),
+		    fmt_count(c[4], sizeof c[4],
+		    (long)analysis_num(analysis_cell(t, i, creset))), rate,
+		    fmt_count(c[5], sizeof c[5],
+		    (long)analysis_num(analysis_cell(t, i, cpeak))));
+	}
+	if (t->nrows > shown)
+		fprintf(fp, "  ... %zu more destinations (table flow_destination "
+		    "in the case file)\n", t->nrows - shown);
+	fputc('\n', fp);
+}
+
 static void
 issues(FILE *fp, const struct analysis *a)
 {
@@ -394,6 +455,7 @@ render_text(FILE *fp, const struct analysis *a, const struct render_opts *o)
 		process_table(fp, a, &a->snaps[i]);
 	}
 	trends(fp, a);
+	wire(fp, a);
 	issues(fp, a);
 	return ferror(fp) ? -1 : 0;
 }
