@@ -222,32 +222,6 @@ split(struct fcsv *w, const char *p, size_t len)
 	csv_fini(&w->csv, cell_cb, NULL, w);
 }
 
-/* ',' or ';' or a tab, whichever the line has most of outside quotes. */
-static unsigned char
-delim_of(const char *p, size_t len)
-{
-	size_t	i, comma = 0, semi = 0, tab = 0;
-	int	quoted = 0;
-
-	for (i = 0; i < len; i++) {
-		if (p[i] == '"')
-			quoted = !quoted;
-		else if (quoted)
-			continue;
-		else if (p[i] == ',')
-			comma++;
-		else if (p[i] == ';')
-			semi++;
-		else if (p[i] == '\t')
-			tab++;
-	}
-	if (comma == 0 && semi == 0 && tab == 0)
-		return 0;
-	if (comma >= semi && comma >= tab)
-		return ',';
-	return semi >= tab ? ';' : '\t';
-}
-
 static void
 dead(struct fcsv *w, unsigned long lineno, const char *reason,
     const char *text)
@@ -640,7 +614,7 @@ fc_line(void *arg, const char *line, size_t len, unsigned long lineno)
 		return;
 	}
 	if (w->mode == M_HEADER) {
-		if ((d = delim_of(p, len)) == 0) {
+		if ((d = lex_csv_delim(p, len)) == 0) {
 			dead(w, lineno, "first line is no CSV header: no ',', "
 			    "';' or tab between its names", line);
 			return;
@@ -716,7 +690,7 @@ fc_sniff(const char *const *lines, size_t n)
 		l = lines[i];
 		break;
 	}
-	if (l == NULL || (d = delim_of(l, strlen(l))) == 0)
+	if (l == NULL || (d = lex_csv_delim(l, strlen(l))) == 0)
 		return 0;
 	memset(has, 0, sizeof has);
 	for (p = l;; p = q + 1) {
@@ -752,7 +726,7 @@ fc_sniff(const char *const *lines, size_t n)
 
 const struct format format_flow_csv = {
 	.name = "flow-csv",
-	.system = "capture",
+	.system = "connection list",
 	.commands = "any CSV or TSV list of connections, one a row (flow "
 	    "exporters, firewall logs, spreadsheets); --columns to name its "
 	    "columns",

@@ -70,3 +70,28 @@ lex_copy(char *dst, size_t dstlen, const char *s, size_t len)
 	memcpy(dst, s, len);
 	dst[len] = '\0';
 }
+
+unsigned char
+lex_csv_delim(const char *p, size_t len)
+{
+	size_t	i, comma = 0, semi = 0, tab = 0;
+	int	quoted = 0;
+
+	for (i = 0; i < len; i++) {
+		if (p[i] == '"')
+			quoted = !quoted;
+		else if (quoted)
+			continue;
+		else if (p[i] == ',')
+			comma++;
+		else if (p[i] == ';')
+			semi++;
+		else if (p[i] == '\t')
+			tab++;
+	}
+	if (comma == 0 && semi == 0 && tab == 0)
+		return 0;
+	if (comma >= semi && comma >= tab)
+		return ',';
+	return semi >= tab ? ';' : '\t';
+}

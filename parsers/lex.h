@@ -32,4 +32,10 @@ int	lex_starts_with(const char *p, size_t len, const char *prefix);
 /* s[0..len) into dst, cut to dstlen - 1 bytes, always terminated. */
 void	lex_copy(char *dst, size_t dstlen, const char *s, size_t len);
 
+/*
+ * The separator of a CSV line: ',' or ';' (Export-Csv -UseCulture) or a
+ * tab, whichever it has most of outside quotes; 0 when it has none.
+ */
+unsigned char	lex_csv_delim(const char *p, size_t len);
+
 #endif /* PARSERS_LEX_H */

@@ -83,7 +83,7 @@ static uint32_t	le32(const unsigned char *);
 
 const struct format format_pcap = {
 	.name = "pcap",
-	.system = "any (packet capture)",
+	.system = "packet capture",
 	.commands = "tcpdump -w FILE, tshark -w FILE, dumpcap, Wireshark: "
 	    "pcap or pcapng",
 	.reads = "TCP and UDP connections, followed packet by packet",

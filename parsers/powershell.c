@@ -891,32 +891,6 @@ csv_parse_line(struct pwsh *w, const char *p, size_t len, int header)
 	csv_fini(&w->csv, csv_field, NULL, w);
 }
 
-/* ',' or ';' (Export-Csv -UseCulture) or a tab between the names. */
-static unsigned char
-csv_delim(const char *p, size_t len)
-{
-	size_t	i, comma = 0, semi = 0, tab = 0;
-	int	quoted = 0;
-
-	for (i = 0; i < len; i++) {
-		if (p[i] == '"')
-			quoted = !quoted;
-		else if (quoted)
-			continue;
-		else if (p[i] == ',')
-			comma++;
-		else if (p[i] == ';')
-			semi++;
-		else if (p[i] == '\t')
-			tab++;
-	}
-	if (comma == 0 && semi == 0 && tab == 0)
-		return 0;
-	if (comma >= semi && comma >= tab)
-		return ',';
-	return semi >= tab ? ';' : '\t';
-}
-
 /* A CSV header naming the columns portsift reads: 1 when the line was one. */
 static int
 csv_header(struct pwsh *w, const char *p, size_t len, unsigned long lineno,
@@ -927,7 +901,7 @@ csv_header(struct pwsh *w, const char *p, size_t len, unsigned long lineno,
 	int		 expect = w->csv_expect;
 
 	w->csv_expect = 0;
-	if (!w->csv_ok || (d = csv_delim(p, len)) == 0)
+	if (!w->csv_ok || (d = lex_csv_delim(p, len)) == 0)
 		return 0;
 	if (!(p[0] == '"' || isalpha((unsigned char)p[0])))
 		return 0;

@@ -334,7 +334,7 @@ tc_sniff(const char *const *lines, size_t n)
 
 const struct format format_tshark_conv = {
 	.name = "tshark-conv",
-	.system = "capture",
+	.system = "packet capture",
 	.commands = "tshark -r capture.pcapng -q -z conv,tcp (and conv,udp; "
 	    "-t ad, -t ud, -t e; several -z at once)",
 	.reads = "one flow per conversation: A as local, B as remote, start "

@@ -151,7 +151,7 @@ static void	 issue(struct tf *, unsigned long, const char *, const char *,
 
 const struct format format_tshark_fields = {
 	.name = "tshark-fields",
-	.system = "any (packet capture)",
+	.system = "packet capture",
 	.commands = "tshark -r FILE -T fields -E header=y -e frame.time_epoch "
 	    "-e ip.src -e tcp.srcport -e ip.dst -e tcp.dstport -e tcp.flags "
 	    "-e tcp.len ... (any separator, quoted or not)",

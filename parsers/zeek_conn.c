@@ -1000,7 +1000,7 @@ zeek_sniff(const char *const *lines, size_t n)
 
 const struct format format_zeek_conn = {
 	.name = "zeek-conn",
-	.system = "capture",
+	.system = "Zeek",
 	.commands = "zeek -r capture.pcap (conn.log, TSV or JSON with "
 	    "LogAscii::use_json=T); several logs concatenated",
 	.reads = "one flow per connection: originator and responder, "

@@ -30,34 +30,13 @@ Suite	*suite(void);
 #define FIXTURES	"tests/fixtures/pcap"
 #define T0		1700000000.0
 
-/* Read a capture through format_pcap.read into a recording sink. */
-static struct rec *
-read_capture(const char *path)
-{
-	struct rec	*r;
-	struct ps_sink	 sink;
-	char		 err[256];
-	FILE		*fp;
-
-	fp = fopen(path, "rb");
-	ck_assert_msg(fp != NULL, "%s: cannot open", path);
-	r = calloc(1, sizeof *r);
-	ck_assert_ptr_nonnull(r);
-	sink_init(&sink, r);
-	err[0] = '\0';
-	ck_assert_msg(format_pcap.read(fp, &sink, NULL, err, sizeof err) == 0,
-	    "%s: %s", path, err);
-	ck_assert_int_eq(fclose(fp), 0);
-	return r;
-}
-
 static struct rec *
 fixture(const char *name)
 {
 	char	path[256];
 
 	snprintf(path, sizeof path, "%s/%s", FIXTURES, name);
-	return read_capture(path);
+	return run_read(&format_pcap, path);
 }
 
 static const struct ps_flow *
@@ -488,7 +467,7 @@ START_TEST(test_corpus_loopback_capture)
 	const struct ps_flow	*f;
 	size_t			 i;
 
-	r = read_capture(CORPUS "/linux-live_loopback.pcapng");
+	r = run_read(&format_pcap, CORPUS "/linux-live_loopback.pcapng");
 	assert_no_issues(r);
 	/*
 	 * `tshark -r linux-live_loopback.pcapng -q -z conv,tcp` lists 80

@@ -37,25 +37,6 @@ flow(const struct rec *r, size_t i)
 	return &nth(r, EV_FLOW, i)->flow;
 }
 
-static struct rec *
-read_capture(const char *path)
-{
-	struct rec	*r;
-	struct ps_sink	 sink;
-	char		 err[256];
-	FILE		*fp;
-
-	fp = fopen(path, "rb");
-	ck_assert_msg(fp != NULL, "%s: cannot open", path);
-	r = calloc(1, sizeof *r);
-	ck_assert_ptr_nonnull(r);
-	sink_init(&sink, r);
-	ck_assert_msg(format_pcap.read(fp, &sink, NULL, err, sizeof err) == 0,
-	    "%s: %s", path, err);
-	fclose(fp);
-	return r;
-}
-
 /*
  * The flows of a: the same as those of b (count, order, endpoints,
  * states, counts); times too when with_times.  Lines are not compared:
@@ -174,7 +155,7 @@ START_TEST(test_corpus_csv_gives_the_flows_of_its_pcapng)
 	size_t		 i;
 
 	text = run_file(CORPUS "/linux-live_loopback.tshark.csv", &nlines);
-	pcap = read_capture(CORPUS "/linux-live_loopback.pcapng");
+	pcap = run_read(&format_pcap, CORPUS "/linux-live_loopback.pcapng");
 	assert_no_issues(text);
 	ck_assert_uint_eq(nlines, 401);
 	/*
@@ -257,7 +238,7 @@ check_variant(const char *name, int with_times)
 
 	snprintf(path, sizeof path, "%s/%s", FIXTURES, name);
 	text = run_file(path, &nlines);
-	pcap = read_capture(FIXTURES "/loopback.pcapng");
+	pcap = run_read(&format_pcap, FIXTURES "/loopback.pcapng");
 	assert_no_issues(text);
 	assert_no_issues(pcap);
 	ck_assert_uint_eq(nlines, 64);	/* the header and 63 packets */

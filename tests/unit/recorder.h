@@ -354,4 +354,25 @@ issue_at(const struct rec *r, unsigned long line)
 	return NULL;
 }
 
+/* Read a binary file through fmt->read (pcap) and record what comes out. */
+static inline struct rec *
+run_read(const struct format *fmt, const char *path)
+{
+	struct rec	*r;
+	struct ps_sink	 sink;
+	char		 err[256];
+	FILE		*fp;
+
+	fp = fopen(path, "rb");
+	ck_assert_msg(fp != NULL, "%s: cannot open", path);
+	r = calloc(1, sizeof *r);
+	ck_assert_ptr_nonnull(r);
+	sink_init(&sink, r);
+	err[0] = '\0';
+	ck_assert_msg(fmt->read(fp, &sink, record_opts, err, sizeof err) == 0,
+	    "%s: %s", path, err);
+	ck_assert_int_eq(fclose(fp), 0);	/* read() left it open */
+	return r;
+}
+
 #endif /* TESTS_RECORDER_H */
