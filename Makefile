@@ -49,7 +49,7 @@ $(BUILD)/%.o: %.c $(HDRS) $(BUILD)/db/sql_embed.h
 
 # The schema and views are .sql files; they are embedded as C strings so
 # that `sqlite3 case.db` shows users exactly what the reports use.
-$(BUILD)/db/sql_embed.c $(BUILD)/db/sql_embed.h: $(SQL) scripts/embed-sql.sh
+$(BUILD)/db/sql_embed.c $(BUILD)/db/sql_embed.h &: $(SQL) scripts/embed-sql.sh
 	@mkdir -p $(BUILD)/db
 	sh scripts/embed-sql.sh $(BUILD)/db/sql_embed $(SQL)
 

@@ -336,7 +336,13 @@ flow_turn(struct ps_flow *f)
 		f->reset_by = FLOW_SIDE_REMOTE;
 	else if (f->reset_by == FLOW_SIDE_REMOTE)
 		f->reset_by = FLOW_SIDE_LOCAL;
-	f->state = state_mirror(f->state);
+	/* Both ends sent a FIN: the first to close is in TIME_WAIT. */
+	if (f->local_fin_at >= 0 && f->remote_fin_at >= 0 &&
+	    f->reset_by == FLOW_SIDE_NONE)
+		f->state = f->local_fin_at <= f->remote_fin_at ? ST_TIME_WAIT :
+		    ST_CLOSED;
+	else
+		f->state = state_mirror(f->state);
 }
 
 static void

@@ -14,6 +14,9 @@ ALTER TABLE capture ADD COLUMN clock TEXT;
 -- For a snapshot made from flows: its time on the capture's clock.
 ALTER TABLE snapshot ADD COLUMN at REAL;
 
+-- For a socket of such a snapshot: the flow it is (see flow below).
+ALTER TABLE socket ADD COLUMN flow_id INTEGER;
+
 -- One connection seen on the wire, from the local side: the side that opened
 -- it (sent the SYN, or is the originator of a record), unless --local said
 -- which addresses are local.  Times are on the capture's clock; NULL when the

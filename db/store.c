@@ -88,10 +88,11 @@ static const char *const stmt_sql[S__COUNT] = {
 	    " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
 	/* The view says which flows are open at the snapshot, in which state. */
 	[S_FLOW_SOCKETS] = "INSERT INTO socket (snapshot_id, proto, family,"
-	    " laddr, lport, raddr, rport, resolved, state, state_raw, line)"
+	    " laddr, lport, raddr, rport, resolved, state, state_raw, line,"
+	    " flow_id)"
 	    " SELECT snapshot_id, proto, family, laddr, lport, raddr, rport, 1,"
-	    " state, state_raw, line FROM flow_socket WHERE snapshot_id = ?1"
-	    " ORDER BY line",
+	    " state, state_raw, line, flow_id FROM flow_socket"
+	    " WHERE snapshot_id = ?1 ORDER BY line, flow_id",
 	[S_CAPTURE_CLOCK] = "UPDATE capture SET clock = ?2 WHERE id = ?1",
 };
 

@@ -155,7 +155,9 @@ FROM snapshot n JOIN capture c ON c.id = n.capture_id;
 --   so the pool that runs out is per destination.  Rows for Linux, macOS
 --   and BSD snapshots (Windows does not share ports that way).
 -- tuple: per (source address, destination address, destination port), for
---   connections seen on the wire (snapshot.os = 'capture').
+--   connections seen on the wire (snapshot.os = 'capture'): the source's
+--   ports in the range (the source is the side that opened the connection,
+--   remote when --local made the accepting side local; see flows).
 CREATE VIEW v_pool_pressure AS
 WITH wild AS (
 	SELECT DISTINCT snapshot_id, family, lport FROM held
@@ -197,9 +199,21 @@ WITH wild AS (
 	SELECT h.snapshot_id, h.laddr, h.raddr, h.rport,
 	       COUNT(DISTINCT h.lport) AS ports
 	FROM held h JOIN snapshot n ON n.id = h.snapshot_id
-	WHERE n.os IN ('linux', 'macos', 'freebsd', 'capture')
+	WHERE n.os IN ('linux', 'macos', 'freebsd')
 	  AND h.raddr IS NOT NULL AND h.rport IS NOT NULL
 	GROUP BY h.snapshot_id, h.laddr, h.raddr, h.rport
+	UNION ALL
+	-- Captures: the source's ports, whichever side --local made local.
+	SELECT s.snapshot_id, f.saddr, f.daddr, f.dport,
+	       COUNT(DISTINCT CASE WHEN f.local_opened = 0 THEN s.rport
+	           ELSE s.lport END)
+	FROM socket s
+	JOIN snapshot n ON n.id = s.snapshot_id
+	JOIN flows f ON f.flow_id = s.flow_id
+	WHERE n.os = 'capture' AND s.proto = 'tcp' AND f.dport IS NOT NULL
+	  AND CASE WHEN f.local_opened = 0 THEN s.rport ELSE s.lport END
+	      BETWEEN n.range_lo AND n.range_hi
+	GROUP BY s.snapshot_id, f.saddr, f.daddr, f.dport
 )
 SELECT p.snapshot_id, 'windows' AS model, p.laddr, NULL AS raddr,
        NULL AS rport, p.ports AS ports_held,

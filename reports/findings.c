@@ -764,6 +764,9 @@ syn_sent_findings(struct flist *l)
 	static const char sql[] =
 	    "SELECT snapshot_id, process, pid, raddr, rport, COUNT(*)"
 	    " FROM sockets WHERE state = 'SYN_SENT' AND raddr IS NOT NULL"
+	    /* Captures say it per destination: capture_findings(). */
+	    " AND snapshot_id NOT IN (SELECT id FROM snapshot"
+	    "  WHERE os = 'capture')"
 	    " GROUP BY snapshot_id, owner_key, raddr, rport"
 	    " HAVING COUNT(*) >= ?1";
 	sqlite3_stmt	*st;
@@ -783,6 +786,11 @@ syn_sent_findings(struct flist *l)
 		ex = examples(l, snap, NULL, pid, pid < 0, proc, "SYN_SENT",
 		    raddr, rport, 0);
 		add(l, snap, SEV_WARNING, "syn_sent", proc, pid,
+		    proc == NULL && pid < 0 ?
+		    str("%s connection attempts are stuck in SYN_SENT to %s "
+		    "(the input names no process for them): the remote does "
+		    "not answer (down, filtered by a firewall, or a wrong "
+		    "address).", c, e) :
 		    str("%s has %s connection attempts stuck in SYN_SENT to "
 		    "%s: the remote does not answer (down, filtered by a "
 		    "firewall, or a wrong address).", w, c, e),
@@ -1056,8 +1064,9 @@ capture_findings(struct flist *l)
 				    "reuse connections, or spread them over more "
 				    "source addresses");
 			else
-				tail = str("; the destination closes first, so "
-				    "TIME_WAIT stays on its side");
+				tail = str("; none of them was closed by its "
+				    "source first, so TIME_WAIT does not hold the "
+				    "source's ports");
 			ex = flow_examples(l, capture, daddr, dport,
 			    "syn_at IS NOT NULL");
 			add(l, snap, sev, "connection_rate", NULL, -1,
