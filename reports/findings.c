@@ -1045,7 +1045,8 @@ capture_findings(struct flist *l)
 			    SEV_CRITICAL : share >= l->o->pool_warning ?
 			    SEV_WARNING : SEV_INFO;
 
-			if (sev == SEV_INFO && busiest != 1)
+			/* A note on the busiest destination, when busy. */
+			if (sev == SEV_INFO && (busiest != 1 || attempts < 10))
 				continue;
 			r1 = str("%.1f", (double)attempts / span);
 			r2 = str("%.1f", rate);

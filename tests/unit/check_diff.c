@@ -100,8 +100,9 @@ static long long
 capture(const char *file, const char *label, const char *taken_at)
 {
 	struct capture_row	c = { file, "windows-netstat", "utf-8", NULL };
-	struct snapshot_row	r = { label, "windows", NULL, 49152, 65535,
-				    "test", 1 };
+	struct snapshot_row	r = { .label = label, .os = "windows",
+				    .range_lo = 49152, .range_hi = 65535,
+				    .range_source = "test", .first_line = 1 };
 	long long		id;
 
 	ck_assert_int_eq(store_capture_begin(st, &c), 0);
