@@ -356,22 +356,6 @@ header(struct fcsv *w, unsigned long lineno, const char *line)
 	return 1;
 }
 
-static int
-port_of(const char *s, size_t len, int *port)
-{
-	long	v = 0;
-	size_t	i;
-
-	if (len == 0 || len > 5 || !lex_digits(s, len))
-		return 0;
-	for (i = 0; i < len; i++)
-		v = v * 10 + (s[i] - '0');
-	if (v > 65535)
-		return 0;
-	*port = (int)v;
-	return 1;
-}
-
 /* An address cell (and its port cell, or -1: the port is in the cell). */
 static int
 endpoint_of(struct fcsv *w, int acol, int pcol, struct endpoint *ep)
@@ -394,7 +378,7 @@ endpoint_of(struct fcsv *w, int acol, int pcol, struct endpoint *ep)
 	}
 	if ((family = addr_canon(a, alen, ep->addr, sizeof ep->addr)) == 0)
 		return 0;
-	if (!port_of(w->cell[pcol], w->cell_len[pcol], &ep->port))
+	if ((ep->port = lex_port(w->cell[pcol], w->cell_len[pcol])) < 0)
 		return 0;
 	ep->numeric = 1;
 	return family;

@@ -95,3 +95,16 @@ lex_csv_delim(const char *p, size_t len)
 		return ',';
 	return semi >= tab ? ';' : '\t';
 }
+
+int
+lex_port(const char *p, size_t len)
+{
+	long	v = 0;
+	size_t	i;
+
+	if (len > 5 || !lex_digits(p, len))
+		return -1;
+	for (i = 0; i < len; i++)
+		v = v * 10 + (p[i] - '0');
+	return v <= 65535 ? (int)v : -1;
+}

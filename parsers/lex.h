@@ -26,6 +26,9 @@ int	lex_is_nocase(const struct tok *, const char *word);
 /* 1 when p[0..len) is 1 to 10 decimal digits. */
 int	lex_digits(const char *p, size_t len);
 
+/* The port p[0..len) is (1 to 5 digits, at most 65535), or -1. */
+int	lex_port(const char *p, size_t len);
+
 /* 1 when p[0..len) starts with prefix. */
 int	lex_starts_with(const char *p, size_t len, const char *prefix);
 

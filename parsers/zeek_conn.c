@@ -314,22 +314,6 @@ place_ends(unsigned ends, const struct hist *h, double ts, double end,
 }
 
 static int
-port_of(const char *p, size_t len, int *port)
-{
-	long	v = 0;
-	size_t	i;
-
-	if (!lex_digits(p, len) || len > 5)
-		return 0;
-	for (i = 0; i < len; i++)
-		v = v * 10 + (p[i] - '0');
-	if (v > 65535)
-		return 0;
-	*port = (int)v;
-	return 1;
-}
-
-static int
 endpoint_of(const struct zrec *r, enum zfield h, enum zfield p,
     struct endpoint *ep)
 {
@@ -339,7 +323,7 @@ endpoint_of(const struct zrec *r, enum zfield h, enum zfield p,
 	if ((family = addr_canon(r->v[h], r->len[h], ep->addr,
 	    sizeof ep->addr)) == 0)
 		return 0;
-	if (!port_of(r->v[p], r->len[p], &ep->port))
+	if ((ep->port = lex_port(r->v[p], r->len[p])) < 0)
 		return 0;
 	ep->numeric = 1;
 	return family;
