@@ -46,7 +46,11 @@ local_option(const char *cmd, const char *arg, struct ingest_opts *o)
 	}
 }
 
-double
+/*
+ * An --every duration ("30", "30s", "500ms", "5m", "1h", "1d") in
+ * seconds, or -1.
+ */
+static double
 duration_parse(const char *s)
 {
 	char	*end;

@@ -77,8 +77,6 @@ struct run {
 	double				 first, last;
 	int				 timed;		/* first/last are set */
 	unsigned long			 first_flow_line;
-	int				 has_at;	/* the next snapshot's time */
-	double				 at;
 };
 
 static ssize_t
@@ -175,10 +173,13 @@ decode_issue(void *ctx, unsigned long line, const char *reason,
 	on_issue(ctx, line, reason, excerpt);
 }
 
+/*
+ * A new snapshot, current from now on; at: its time on the capture's clock
+ * when it is made from flows, else NULL.
+ */
 static void
-on_snapshot(void *ctx, const struct ps_snapshot *ev)
+snapshot_begin(struct run *r, const struct ps_snapshot *ev, const double *at)
 {
-	struct run		*r = ctx;
 	const struct ingest_opts *o = r->opts;
 	struct snapshot_row	 row;
 	struct port_range	 def;
@@ -191,8 +192,8 @@ on_snapshot(void *ctx, const struct ps_snapshot *ev)
 	row.os = ev->os;
 	row.os_version = ev->os_version;
 	row.first_line = ev->line;
-	row.has_at = r->has_at;
-	row.at = r->at;
+	row.has_at = at != NULL;
+	row.at = at != NULL ? *at : 0;
 	if (o->range_lo != 0) {
 		row.range_lo = o->range_lo;
 		row.range_hi = o->range_hi;
@@ -241,6 +242,12 @@ on_snapshot(void *ctx, const struct ps_snapshot *ev)
 	}
 }
 
+static void
+on_snapshot(void *ctx, const struct ps_snapshot *ev)
+{
+	snapshot_begin(ctx, ev, NULL);
+}
+
 /* Sockets before any snapshot event: an implicit snapshot holds them. */
 static int
 need_snapshot(struct run *r, unsigned long line)
@@ -251,7 +258,7 @@ need_snapshot(struct run *r, unsigned long line)
 		return 0;
 	memset(&ev, 0, sizeof ev);
 	ev.line = line;
-	on_snapshot(r, &ev);
+	snapshot_begin(r, &ev, NULL);
 	return r->failed ? -1 : 0;
 }
 
@@ -415,10 +422,7 @@ flow_snapshot(struct run *r, double t)
 	memset(&ev, 0, sizeof ev);
 	ev.line = r->first_flow_line;
 	ev.os = "capture";
-	r->at = t;
-	r->has_at = 1;
-	on_snapshot(r, &ev);
-	r->has_at = 0;
+	snapshot_begin(r, &ev, &t);
 	if (r->failed)
 		return;
 	if (r->clock == FLOW_CLOCK_EPOCH) {

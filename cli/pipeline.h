@@ -58,9 +58,6 @@ enum {
 int	ingest_file(struct store *, const char *path, const struct ingest_opts *,
 	    struct ingest_result *);
 
-/* Parse an --every duration ("30", "30s", "5m", "1h") into seconds; -1 bad. */
-double	duration_parse(const char *s);
-
 /* Check an ISO 8601 --taken-at value; 0 when good. */
 int	taken_at_valid(const char *s);
 

@@ -278,6 +278,35 @@ duration(double minutes)
 }
 
 /*
+ * The rows (file, line) of st as "file:line, :line, other:line" (a file is
+ * named again only when it changes), or none when it has no row; st is
+ * finalized.
+ */
+static char *
+example_lines(sqlite3_stmt *st, const char *none)
+{
+	char		*out = NULL, *prev = NULL, *t;
+	const char	*file;
+
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		file = text(st, 0);
+		if (out == NULL)
+			t = str("%s:%ld", file, num(st, 1, 0));
+		else if (prev != NULL && strcmp(prev, file) == 0)
+			t = str("%s, :%ld", out, num(st, 1, 0));
+		else
+			t = str("%s, %s:%ld", out, file, num(st, 1, 0));
+		free(out);
+		out = t;
+		free(prev);
+		prev = strdup(file);
+	}
+	sqlite3_finalize(st);
+	free(prev);
+	return out ? out : str("%s", none);
+}
+
+/*
  * Up to three example sockets as "file:line, :line, :line", matching the
  * filters that are not NULL/-1.
  */
@@ -293,8 +322,6 @@ examples(struct flist *l, long long snap, const char *laddr, long pid,
 	 */
 	char		 sql[1024];
 	sqlite3_stmt	*st;
-	char		*out = NULL, *prev = NULL, *t;
-	const char	*file;
 
 	snprintf(sql, sizeof sql, "SELECT s.file, s.line FROM sockets s"
 	    " JOIN snapshot n ON n.id = s.snapshot_id WHERE s.snapshot_id = ?1");
@@ -331,22 +358,7 @@ examples(struct flist *l, long long snap, const char *laddr, long pid,
 		sqlite3_bind_text(st, 6, raddr, -1, SQLITE_STATIC);
 	if (rport >= 0)
 		sqlite3_bind_int64(st, 7, rport);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		file = text(st, 0);
-		if (out == NULL)
-			t = str("%s:%ld", file, num(st, 1, 0));
-		else if (prev != NULL && strcmp(prev, file) == 0)
-			t = str("%s, :%ld", out, num(st, 1, 0));
-		else
-			t = str("%s, %s:%ld", out, file, num(st, 1, 0));
-		free(out);
-		out = t;
-		free(prev);
-		prev = strdup(file);
-	}
-	sqlite3_finalize(st);
-	free(prev);
-	return out ? out : str("(no example socket)");
+	return example_lines(st, "(no example socket)");
 }
 
 /* What a pool_pressure model counts, in words. */
@@ -917,7 +929,6 @@ flow_examples(struct flist *l, long long capture, const char *daddr,
 {
 	char		 sql[512];
 	sqlite3_stmt	*st;
-	char		*out = NULL, *t;
 
 	snprintf(sql, sizeof sql, "SELECT file, line FROM flows"
 	    " WHERE capture_id = ?1 AND daddr IS ?2 AND dport IS ?3 AND %s"
@@ -928,16 +939,7 @@ flow_examples(struct flist *l, long long capture, const char *daddr,
 	sqlite3_bind_text(st, 2, daddr, -1, SQLITE_STATIC);
 	if (dport >= 0)
 		sqlite3_bind_int64(st, 3, dport);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (out == NULL)
-			t = str("%s:%ld", text(st, 0), num(st, 1, 0));
-		else
-			t = str("%s, :%ld", out, num(st, 1, 0));
-		free(out);
-		out = t;
-	}
-	sqlite3_finalize(st);
-	return out ? out : str("(no example connection)");
+	return example_lines(st, "(no example connection)");
 }
 
 /*
